@@ -1,0 +1,201 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const testFramework = `levels: [junior, mid, senior, lead]
+competencies:
+  - id: sql-querying
+    group: technical
+    name: {en: SQL, ko: SQL}
+    summary: {en: Queries, ko: 쿼리}
+    levels:
+      junior: {en: j, ko: j}
+      mid: {en: m, ko: m}
+      senior: {en: s, ko: s}
+      lead: {en: l, ko: l}
+`
+
+func guideFile(slug, lang, key string, extra string) string {
+	return `---
+title: "Title of ` + slug + `"
+summary: "Summary"
+track: career
+level: junior
+competencies: [sql-querying]
+lang: ` + lang + `
+translation_key: ` + key + `
+order: 1
+estimated_minutes: 5
+` + extra + `---
+## First section
+
+Body with a [link](/guides/other).
+`
+}
+
+func validFS() fstest.MapFS {
+	return fstest.MapFS{
+		"competencies.yaml":     {Data: []byte(testFramework)},
+		"guides/en/intro.md":    {Data: []byte(guideFile("intro", "en", "intro", ""))},
+		"guides/ko/intro-ko.md": {Data: []byte(guideFile("intro-ko", "ko", "intro", ""))},
+	}
+}
+
+func TestLoadValid(t *testing.T) {
+	x, err := Load(validFS())
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	g := x.Guide("intro")
+	if g == nil || g.Lang != "en" {
+		t.Fatalf("guide intro = %+v", g)
+	}
+	if ko := x.Translation(g, "ko"); ko == nil || ko.Slug != "intro-ko" {
+		t.Fatalf("translation = %+v, want intro-ko", ko)
+	}
+	if len(g.Body.TOC) != 1 || g.Body.TOC[0].Text != "First section" || g.Body.TOC[0].ID != "first-section" {
+		t.Errorf("TOC = %+v", g.Body.TOC)
+	}
+	if !strings.Contains(string(g.Body.HTML), `<h2 id="first-section">`) {
+		t.Errorf("HTML lacks heading id: %s", g.Body.HTML)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(fstest.MapFS)
+		want   []string // all must appear in the error
+	}{
+		{"unknown key", func(f fstest.MapFS) {
+			f["guides/en/intro.md"] = &fstest.MapFile{Data: []byte(guideFile("intro", "en", "intro", "author: me\n"))}
+		}, []string{"guides/en/intro.md", `unknown key "author"`}},
+		{"no front matter", func(f fstest.MapFS) {
+			f["guides/en/intro.md"] = &fstest.MapFile{Data: []byte("# Just markdown\n")}
+		}, []string{"guides/en/intro.md", "must start with a line '---'"}},
+		{"unclosed front matter", func(f fstest.MapFS) {
+			f["guides/en/intro.md"] = &fstest.MapFile{Data: []byte("---\ntitle: x\n")}
+		}, []string{"guides/en/intro.md", "no closing"}},
+		{"bad yaml", func(f fstest.MapFS) {
+			f["guides/en/intro.md"] = &fstest.MapFile{Data: []byte("---\ntitle: [unclosed\n---\n")}
+		}, []string{"guides/en/intro.md", "front matter"}},
+		{"wrong type", func(f fstest.MapFS) {
+			f["guides/en/intro.md"] = &fstest.MapFile{Data: []byte(strings.Replace(guideFile("intro", "en", "intro", ""), "order: 1", "order: first", 1))}
+		}, []string{"guides/en/intro.md", "first"}},
+		{"missing title", func(f fstest.MapFS) {
+			f["guides/en/intro.md"] = &fstest.MapFile{Data: []byte(strings.Replace(guideFile("intro", "en", "intro", ""), `title: "Title of intro"`, "", 1))}
+		}, []string{"guides/en/intro.md", "title: required"}},
+		{"bad level", func(f fstest.MapFS) {
+			f["guides/en/intro.md"] = &fstest.MapFile{Data: []byte(strings.Replace(guideFile("intro", "en", "intro", ""), "level: junior", "level: expert", 1))}
+		}, []string{"guides/en/intro.md", "level", "expert"}},
+		{"unknown competency", func(f fstest.MapFS) {
+			f["guides/en/intro.md"] = &fstest.MapFile{Data: []byte(strings.Replace(guideFile("intro", "en", "intro", ""), "[sql-querying]", "[sql-querying, juggling]", 1))}
+		}, []string{"guides/en/intro.md", `unknown competency "juggling"`}},
+		{"duplicate slug", func(f fstest.MapFS) {
+			f["guides/other/intro.md"] = &fstest.MapFile{Data: []byte(guideFile("intro", "en", "intro2", ""))}
+		}, []string{`duplicate slug "intro"`, "guides/en/intro.md", "guides/other/intro.md"}},
+		{"missing translation", func(f fstest.MapFS) {
+			delete(f, "guides/ko/intro-ko.md")
+		}, []string{"guides/en/intro.md", `translation_key "intro" has no "ko" translation`}},
+		{"two guides one language", func(f fstest.MapFS) {
+			f["guides/en/intro-again.md"] = &fstest.MapFile{Data: []byte(guideFile("intro-again", "en", "intro", ""))}
+		}, []string{`translation_key "intro" already has a "en" guide`}},
+		{"framework unknown key", func(f fstest.MapFS) {
+			f["competencies.yaml"] = &fstest.MapFile{Data: []byte(testFramework + "colour: blue\n")}
+		}, []string{"competencies.yaml", `unknown key "colour"`}},
+		{"framework missing korean", func(f fstest.MapFS) {
+			f["competencies.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(testFramework, "mid: {en: m, ko: m}", "mid: {en: m}", 1))}
+		}, []string{"competencies.yaml", `competency "sql-querying"`, "levels.mid", `missing "ko"`}},
+		{"framework missing", func(f fstest.MapFS) {
+			delete(f, "competencies.yaml")
+		}, []string{"competencies.yaml"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := validFS()
+			tt.change(fsys)
+			_, err := Load(fsys)
+			if err == nil {
+				t.Fatal("Load succeeded, want an error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderDropsRawHTML(t *testing.T) {
+	r, err := NewRenderer().Render([]byte("Hello <script>alert(1)</script> <b>x</b>\n\n<div onclick=\"x()\">block</div>\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script", "<b>", "onclick"} {
+		if strings.Contains(string(r.HTML), bad) {
+			t.Errorf("rendered HTML contains %q: %s", bad, r.HTML)
+		}
+	}
+}
+
+func TestRenderHighlightsCode(t *testing.T) {
+	r, err := NewRenderer().Render([]byte("```sql\nSELECT 1;\n```\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(r.HTML), `class="k"`) && !strings.Contains(string(r.HTML), `class="kd"`) {
+		t.Errorf("no highlight classes in %s", r.HTML)
+	}
+	css, err := HighlightCSS()
+	if err != nil || !strings.Contains(string(css), ".chroma") {
+		t.Errorf("HighlightCSS = %q, %v", css, err)
+	}
+}
+
+// The shipped content: every guide loads, renders and links only to guides
+// that exist, and the English guides are full articles.
+func TestEmbeddedContent(t *testing.T) {
+	x, err := Load(Files)
+	if err != nil {
+		t.Fatalf("Load(embedded): %v", err)
+	}
+	if len(x.Guides) < 18 {
+		t.Errorf("%d guides, want at least 18 (9 topics in two languages)", len(x.Guides))
+	}
+	for _, g := range x.Guides {
+		if len(g.Body.TOC) < 3 {
+			t.Errorf("%s: %d headings in the table of contents, want at least 3", g.Path, len(g.Body.TOC))
+		}
+		if g.Lang == "en" && g.Body.Words < 600 {
+			t.Errorf("%s: %d words, want at least 600", g.Path, g.Body.Words)
+		}
+		if !strings.Contains(string(g.Body.HTML), `type="checkbox"`) {
+			t.Errorf("%s: no checklist (GFM task list)", g.Path)
+		}
+		for _, link := range g.Body.Links {
+			if !strings.HasPrefix(link, "/guides/") {
+				continue
+			}
+			slug, _, _ := strings.Cut(strings.TrimPrefix(link, "/guides/"), "#")
+			target := x.Guide(slug)
+			if target == nil {
+				t.Errorf("%s: broken link %q", g.Path, link)
+			} else if target.Lang != g.Lang {
+				t.Errorf("%s: link %q goes to a %s guide", g.Path, link, target.Lang)
+			}
+		}
+	}
+	// The framework covers the skills the seed article names.
+	for _, id := range []string{"sql-querying", "programming", "databases", "etl-elt", "data-storage",
+		"automation", "ml-basics", "big-data", "cloud", "data-security", "data-reliability",
+		"architecture", "collaboration", "leadership"} {
+		if x.Framework.Competency(id) == nil {
+			t.Errorf("framework lacks competency %q", id)
+		}
+	}
+}
