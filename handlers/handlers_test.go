@@ -1,0 +1,308 @@
+package handlers
+
+import (
+	"compress/gzip"
+	"context"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/gofiber/fiber/v2"
+
+	"ladder/content"
+	"ladder/store"
+)
+
+// newTestServer builds a server over the embedded content and a fresh
+// SQLite file, as the binary does.
+func newTestServer(t *testing.T) *Server {
+	t.Helper()
+	return newTestServerWith(t, content.Files)
+}
+
+func newTestServerWith(t *testing.T, fsys fs.FS) *Server {
+	t.Helper()
+	idx, err := content.Load(fsys)
+	if err != nil {
+		t.Fatalf("content.Load: %v", err)
+	}
+	st, err := store.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	s, err := New(Options{Store: st, Content: idx, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://localhost:8080"})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return s
+}
+
+type scenario struct {
+	name       string
+	method     string
+	url        string
+	headers    map[string]string
+	wantStatus int
+	want       []string // must appear in the body
+	notWant    []string // must not appear in the body
+	wantHeader map[string]string
+}
+
+func do(t *testing.T, s *Server, method, url string, headers map[string]string) (*http.Response, string) {
+	t.Helper()
+	req := httptest.NewRequest(method, url, nil)
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := s.App().Test(req, -1)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	var r io.Reader = resp.Body
+	if resp.Header.Get("Content-Encoding") == "gzip" {
+		gz, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			t.Fatalf("gzip: %v", err)
+		}
+		r = gz
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("read body: %v", err)
+	}
+	return resp, string(b)
+}
+
+func runScenarios(t *testing.T, s *Server, tests []scenario) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			method := tt.method
+			if method == "" {
+				method = http.MethodGet
+			}
+			resp, body := do(t, s, method, tt.url, tt.headers)
+			if resp.StatusCode != tt.wantStatus {
+				t.Fatalf("status = %d, want %d; body: %.300s", resp.StatusCode, tt.wantStatus, body)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("body lacks %q; body: %.500s", w, body)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(body, w) {
+					t.Errorf("body contains %q", w)
+				}
+			}
+			for k, v := range tt.wantHeader {
+				if got := resp.Header.Get(k); !strings.Contains(got, v) {
+					t.Errorf("header %s = %q, want it to contain %q", k, got, v)
+				}
+			}
+		})
+	}
+}
+
+func TestPages(t *testing.T) {
+	s := newTestServer(t)
+	ko := map[string]string{"Cookie": "lang=ko"}
+	runScenarios(t, s, []scenario{
+		{name: "home", url: "/", wantStatus: 200,
+			want: []string{`<html lang="en">`, "Career path", "/guides/career-path"}},
+		{name: "home in Korean by cookie", url: "/", headers: ko, wantStatus: 200,
+			want: []string{`<html lang="ko">`, "커리어 패스", "/guides/career-path-ko"}},
+		{name: "home in Korean by Accept-Language", url: "/", headers: map[string]string{"Accept-Language": "ko-KR,ko;q=0.9"}, wantStatus: 200,
+			want: []string{`<html lang="ko">`}},
+		{name: "guide list", url: "/guides", wantStatus: 200,
+			want: []string{"Reliability practice", "/guides/sre-principles-for-data", "/guides/junior-data-engineer"},
+			notWant: []string{"-ko\""}},
+		{name: "guide list filtered by level", url: "/guides?level=senior", wantStatus: 200,
+			want: []string{"/guides/senior-data-engineer", "/guides/sre-principles-for-data"},
+			notWant: []string{"/guides/junior-data-engineer\"", "/guides/career-path\""}},
+		{name: "guide list filtered by competency", url: "/guides?competency=cloud", wantStatus: 200,
+			want: []string{"/guides/serverless-analytics-architecture"}, notWant: []string{"/guides/junior-data-engineer\""}},
+		{name: "guide list with no match", url: "/guides?level=lead&competency=ml-basics", wantStatus: 200,
+			want: []string{"No guide matches these filters."}},
+		{name: "guide page", url: "/guides/senior-data-engineer", wantStatus: 200,
+			want: []string{"<h1>", `class="toc"`, "badge level-senior", "min read", `rel="prev"`, `rel="next"`, "/lang/ko?next=%2Fguides%2Fsenior-data-engineer-ko"}},
+		{name: "korean guide page sets lang", url: "/guides/career-path-ko", wantStatus: 200,
+			want: []string{`<html lang="ko">`, "/lang/en?next=%2Fguides%2Fcareer-path"}},
+		{name: "unknown guide is a 404 page", url: "/guides/no-such-guide", wantStatus: 404,
+			want: []string{"Page not found", "<html"}},
+		{name: "404 page in Korean", url: "/nowhere", headers: ko, wantStatus: 404,
+			want: []string{"페이지를 찾을 수 없습니다"}},
+		{name: "career matrix", url: "/career", wantStatus: 200,
+			want: []string{`id="sql-querying"`, `id="leadership"`, "badge level-lead"}},
+		{name: "career matrix in Korean", url: "/career", headers: ko, wantStatus: 200,
+			want: []string{"역량 매트릭스", "SQL 쿼리"}},
+		{name: "healthz", url: "/healthz", wantStatus: 200, want: []string{"ok"}},
+		{name: "readyz", url: "/readyz", wantStatus: 200, want: []string{"ready"}},
+		{name: "api guides", url: "/api/v1/guides?lang=en", wantStatus: 200,
+			want: []string{`"slug":"career-path"`, `"lang":"en"`, `"competencies":[`}, notWant: []string{`"lang":"ko"`}},
+		{name: "api unknown route is JSON", url: "/api/v1/nothing", wantStatus: 404,
+			want: []string{`{"error":"not found"}`}, wantHeader: map[string]string{"Content-Type": "application/json"}},
+		{name: "security headers", url: "/", wantStatus: 200,
+			wantHeader: map[string]string{"Content-Security-Policy": "frame-ancestors 'none'", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin"}},
+		{name: "request id", url: "/", wantStatus: 200, wantHeader: map[string]string{"X-Request-Id": "-"}},
+	})
+}
+
+func TestMetrics(t *testing.T) {
+	s := newTestServer(t)
+	do(t, s, "GET", "/guides", nil)
+	_, body := do(t, s, "GET", "/metrics", nil)
+	for _, w := range []string{`ladder_http_requests_total{method="GET",route="/guides",status="200"} 1`, "ladder_http_request_duration_seconds_bucket", "process_resident_memory_bytes"} {
+		if !strings.Contains(body, w) {
+			t.Errorf("metrics lack %q", w)
+		}
+	}
+}
+
+func TestLanguageSwitch(t *testing.T) {
+	s := newTestServer(t)
+	tests := []struct {
+		url, wantLocation, wantCookie string
+		wantStatus                    int
+	}{
+		{"/lang/ko?next=/guides/career-path-ko", "/guides/career-path-ko", "lang=ko", 303},
+		{"/lang/en?next=/career", "/career", "lang=en", 303},
+		{"/lang/ko?next=//evil.example/x", "/", "lang=ko", 303},
+		{"/lang/ko?next=https://evil.example/", "/", "lang=ko", 303},
+		{"/lang/ko?next=/\\evil.example", "/", "lang=ko", 303},
+		{"/lang/fr?next=/", "", "", 404},
+	}
+	for _, tt := range tests {
+		resp, _ := do(t, s, "GET", tt.url, nil)
+		if resp.StatusCode != tt.wantStatus {
+			t.Errorf("%s: status %d, want %d", tt.url, resp.StatusCode, tt.wantStatus)
+			continue
+		}
+		if got := resp.Header.Get("Location"); got != tt.wantLocation {
+			t.Errorf("%s: Location %q, want %q", tt.url, got, tt.wantLocation)
+		}
+		if got := resp.Header.Get("Set-Cookie"); !strings.HasPrefix(got, tt.wantCookie) {
+			t.Errorf("%s: Set-Cookie %q, want prefix %q", tt.url, got, tt.wantCookie)
+		}
+	}
+}
+
+func TestAssetsAreHashedAndCached(t *testing.T) {
+	s := newTestServer(t)
+	_, page := do(t, s, "GET", "/", nil)
+	m := regexp.MustCompile(`href="(/assets/css/app\.[0-9a-f]{10}\.css)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no hashed app.css link in the page")
+	}
+	resp, body := do(t, s, "GET", m[1], nil)
+	if resp.StatusCode != 200 || !strings.Contains(body, ".badge") {
+		t.Fatalf("GET %s: %d", m[1], resp.StatusCode)
+	}
+	if got := resp.Header.Get("Cache-Control"); !strings.Contains(got, "max-age=31536000") || !strings.Contains(got, "immutable") {
+		t.Errorf("Cache-Control = %q", got)
+	}
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/css") {
+		t.Errorf("Content-Type = %q", resp.Header.Get("Content-Type"))
+	}
+	if resp, _ := do(t, s, "GET", "/assets/css/app.0000000000.css", nil); resp.StatusCode != 404 {
+		t.Errorf("stale hash: status %d, want 404", resp.StatusCode)
+	}
+}
+
+func TestCompressionAndETag(t *testing.T) {
+	s := newTestServer(t)
+	resp, body := do(t, s, "GET", "/guides/career-path", map[string]string{"Accept-Encoding": "gzip"})
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("Content-Encoding = %q, want gzip", resp.Header.Get("Content-Encoding"))
+	}
+	if !strings.Contains(body, "<h1>") {
+		t.Errorf("decompressed body is not the page")
+	}
+	etag := resp.Header.Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	resp, _ = do(t, s, "GET", "/guides/career-path", map[string]string{"Accept-Encoding": "gzip", "If-None-Match": etag})
+	if resp.StatusCode != http.StatusNotModified {
+		t.Errorf("conditional GET: status %d, want 304", resp.StatusCode)
+	}
+}
+
+func TestPanicShowsErrorPage(t *testing.T) {
+	s := newTestServer(t)
+	s.App().Get("/boom", func(c *fiber.Ctx) error { panic("kaboom") })
+	s.App().Get("/api/v1/boom", func(c *fiber.Ctx) error { panic("kaboom") })
+	runScenarios(t, s, []scenario{
+		{name: "page", url: "/boom", wantStatus: 500, want: []string{"Something went wrong", "Request id"}, notWant: []string{"kaboom", "goroutine"}},
+		{name: "api", url: "/api/v1/boom", wantStatus: 500, want: []string{`{"error":"internal server error"}`}, notWant: []string{"kaboom"}},
+	})
+	// The server keeps serving after a panic.
+	if resp, _ := do(t, s, "GET", "/healthz", nil); resp.StatusCode != 200 {
+		t.Errorf("healthz after panic: %d", resp.StatusCode)
+	}
+}
+
+// Text from the request and from content is escaped, never run.
+func TestHTMLEscaping(t *testing.T) {
+	s := newTestServer(t)
+	runScenarios(t, s, []scenario{
+		{name: "filter value", url: "/guides?competency=%3Cscript%3Ealert(1)%3C%2Fscript%3E", wantStatus: 200,
+			notWant: []string{"<script>alert(1)"}},
+		{name: "lang switch next", url: "/guides?x=%22%3E%3Cscript%3Ealert(2)%3C%2Fscript%3E", wantStatus: 200,
+			notWant: []string{"<script>alert(2)"}},
+	})
+
+	// A guide whose front matter and body try to inject markup.
+	dir := t.TempDir()
+	fw, err := fs.ReadFile(content.Files, "competencies.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, body string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("competencies.yaml", string(fw))
+	for _, lang := range []string{"en", "ko"} {
+		slug := "evil"
+		if lang == "ko" {
+			slug = "evil-ko"
+		}
+		write("guides/"+lang+"/"+slug+".md", `---
+title: "<script>alert('title')</script>"
+summary: "<img src=x onerror=alert(1)>"
+track: career
+level: junior
+competencies: [sql-querying]
+lang: `+lang+`
+translation_key: evil
+order: 1
+estimated_minutes: 1
+---
+## Section <script>alert('h')</script>
+
+<script>alert('body')</script>
+`)
+	}
+	evil := newTestServerWith(t, os.DirFS(dir))
+	runScenarios(t, evil, []scenario{
+		{name: "guide", url: "/guides/evil", wantStatus: 200,
+			want:    []string{"&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;"},
+			notWant: []string{"<script>alert", "<img src=x"}},
+		{name: "list", url: "/guides", wantStatus: 200, notWant: []string{"<script>alert", "<img src=x"}},
+	})
+}

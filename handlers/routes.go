@@ -1,0 +1,37 @@
+package handlers
+
+import (
+	"github.com/gofiber/fiber/v2/middleware/compress"
+	"github.com/gofiber/fiber/v2/middleware/etag"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/requestid"
+)
+
+// routes registers every route of the portal. Keep this the one place to
+// look for "what answers this URL".
+func (s *Server) routes() {
+	app := s.app
+	app.Use(requestid.New())
+	app.Use(s.observe) // logs, metrics and error rendering wrap everything below
+	app.Use(recover.New(recover.Config{EnableStackTrace: true, StackTraceHandler: s.logPanic}))
+	app.Use(securityHeaders)
+	app.Use(compress.New())
+	app.Use(etag.New())
+	app.Use(s.language)
+
+	app.Get("/healthz", s.healthz)
+	app.Get("/readyz", s.readyz)
+	app.Get("/metrics", s.metricsHandler())
+	app.Get("/assets/*", s.asset)
+
+	app.Get("/", s.home)
+	app.Get("/guides", s.guideList)
+	app.Get("/guides/:slug", s.guidePage)
+	app.Get("/career", s.career)
+	app.Get("/lang/:lang", s.switchLanguage)
+
+	api := app.Group("/api/v1")
+	api.Get("/guides", s.apiGuides)
+	// Unmatched paths fall through to Fiber's ErrNotFound, which observe
+	// renders as the 404 page or JSON.
+}

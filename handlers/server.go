@@ -1,0 +1,97 @@
+// Package handlers serves Ladder's pages and JSON API. It wires the content
+// index, the store and the templates together; routes.go lists every route.
+package handlers
+
+import (
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/template/html/v2"
+
+	"ladder/assets"
+	"ladder/content"
+	"ladder/store"
+	"ladder/templates"
+)
+
+// Options are what a Server is built from.
+type Options struct {
+	Store   *store.Store
+	Content *content.Index
+	Logger  *slog.Logger
+	BaseURL string
+}
+
+// Server holds the dependencies every handler needs. It has no mutable state
+// of its own beyond the metrics registry.
+type Server struct {
+	app     *fiber.App
+	store   *store.Store
+	content *content.Index
+	assets  *assets.Set
+	msgs    *templates.Catalog
+	log     *slog.Logger
+	metrics *metrics
+}
+
+// New builds the server: it loads the templates, assets and message catalog
+// and registers every route. Any error here should stop the start.
+func New(opts Options) (*Server, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	msgs, err := templates.LoadCatalog()
+	if err != nil {
+		return nil, err
+	}
+	css, err := content.HighlightCSS()
+	if err != nil {
+		return nil, err
+	}
+	set, err := assets.Load(map[string][]byte{"css/chroma.css": css})
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		store:   opts.Store,
+		content: opts.Content,
+		assets:  set,
+		msgs:    msgs,
+		log:     opts.Logger,
+		metrics: newMetrics(),
+	}
+	engine := html.NewFileSystem(http.FS(templates.Files), ".html")
+	engine.AddFuncMap(template.FuncMap{
+		"t":          msgs.T,
+		"asset":      set.URL,
+		"competency": s.content.Framework.Competency,
+		"card":       func(lang string, g *content.Guide) guideCard { return guideCard{Lang: lang, Guide: g} },
+	})
+	if err := engine.Load(); err != nil {
+		return nil, fmt.Errorf("handlers: load templates: %w", err)
+	}
+	s.app = fiber.New(fiber.Config{
+		Views:                 engine,
+		ViewsLayout:           "layouts/base",
+		ErrorHandler:          s.handleError,
+		DisableStartupMessage: true,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          60 * time.Second,
+		IdleTimeout:           120 * time.Second,
+		BodyLimit:             1 << 20,
+	})
+	s.routes()
+	return s, nil
+}
+
+// App returns the Fiber application, for serving and for app.Test.
+func (s *Server) App() *fiber.App { return s.app }
+
+type guideCard struct {
+	Lang  string
+	Guide *content.Guide
+}
