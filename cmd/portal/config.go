@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+)
+
+// config is everything `portal serve` can be told. Each field has a flag and
+// a PORTAL_* environment variable; the flag wins.
+type config struct {
+	Addr       string
+	DataDir    string
+	ContentDir string
+	LabsDirs   []string
+	LogFormat  string
+	LogLevel   string
+	BaseURL    string
+}
+
+// stringList is a repeatable flag.
+type stringList []string
+
+func (l *stringList) String() string     { return strings.Join(*l, ":") }
+func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
+
+// configVars documents every setting once; the README table mirrors it.
+var configVars = []struct {
+	env, flag, def, help string
+}{
+	{"PORTAL_ADDR", "addr", ":8080", "address to listen on, host:port"},
+	{"PORTAL_DATA_DIR", "data-dir", "./data", "folder for the SQLite database and the signing key"},
+	{"PORTAL_CONTENT_DIR", "content-dir", "", "serve guides and the framework from this folder instead of the embedded content"},
+	{"PORTAL_LABS_DIR", "labs-dir", "", "extra lab folders (repeatable flag; ':'-separated variable), loaded beside the embedded labs"},
+	{"PORTAL_LOG_FORMAT", "log-format", "text", "log format: text or json"},
+	{"PORTAL_LOG_LEVEL", "log-level", "info", "log level: debug, info, warn or error"},
+	{"PORTAL_BASE_URL", "base-url", "http://localhost:8080", "public URL of the portal; https marks cookies Secure"},
+}
+
+// registerDataDir adds --data-dir to subcommands that only touch the database.
+func registerDataDir(fs *flag.FlagSet, getenv func(string) string) *string {
+	return fs.String("data-dir", envOr(getenv, "PORTAL_DATA_DIR", "./data"), "folder for the SQLite database (env PORTAL_DATA_DIR)")
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// parseServeConfig reads the environment, then the flags, and validates the
+// result so a typo stops the start instead of surfacing later.
+func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSet) (config, error) {
+	var c config
+	fs.StringVar(&c.Addr, "addr", envOr(getenv, "PORTAL_ADDR", ":8080"), "")
+	fs.StringVar(&c.DataDir, "data-dir", envOr(getenv, "PORTAL_DATA_DIR", "./data"), "")
+	fs.StringVar(&c.ContentDir, "content-dir", getenv("PORTAL_CONTENT_DIR"), "")
+	var labs stringList
+	fs.Var(&labs, "labs-dir", "")
+	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "PORTAL_LOG_FORMAT", "text"), "")
+	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "PORTAL_LOG_LEVEL", "info"), "")
+	fs.StringVar(&c.BaseURL, "base-url", envOr(getenv, "PORTAL_BASE_URL", "http://localhost:8080"), "")
+	fs.Usage = func() { serveUsage(fs.Output()) }
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, usageError{fmt.Sprintf("serve: unexpected argument %q", fs.Arg(0))}
+	}
+	c.LabsDirs = labs
+	if len(c.LabsDirs) == 0 {
+		c.LabsDirs = splitList(getenv("PORTAL_LABS_DIR"))
+	}
+	return c, c.validate()
+}
+
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ":") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (c config) validate() error {
+	var errs []error
+	if _, port, err := net.SplitHostPort(c.Addr); err != nil || port == "" {
+		errs = append(errs, fmt.Errorf("addr %q: want host:port, for example :8080", c.Addr))
+	}
+	if strings.TrimSpace(c.DataDir) == "" {
+		errs = append(errs, errors.New("data-dir: must not be empty"))
+	}
+	if c.ContentDir != "" {
+		if fi, err := os.Stat(c.ContentDir); err != nil || !fi.IsDir() {
+			errs = append(errs, fmt.Errorf("content-dir %q: not a readable folder", c.ContentDir))
+		}
+	}
+	for _, d := range c.LabsDirs {
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+			errs = append(errs, fmt.Errorf("labs-dir %q: not a readable folder", d))
+		}
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, fmt.Errorf("log-format %q: want text or json", c.LogFormat))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("log-level %q: want debug, info, warn or error", c.LogLevel))
+	}
+	if u, err := url.Parse(c.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, fmt.Errorf("base-url %q: want an absolute http or https URL", c.BaseURL))
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("invalid configuration: %w", errors.Join(errs...))
+	}
+	return nil
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+	"time"
+
+	"ladder/content"
+	"ladder/handlers"
+	"ladder/store"
+)
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// exitError carries an exit status chosen by a subcommand, such as 1 for a
+// failed grading.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e exitError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var ue usageError
+	var ee exitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue), errors.Is(err, flag.ErrHelp):
+		return 2
+	}
+	return 1
+}
+
+type env struct {
+	getenv func(string) string
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+type command struct {
+	name, summary string
+	hidden        bool
+	run           func(ctx context.Context, e env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{name: "serve", summary: "serve the portal (the default)", run: serve},
+		{name: "help", summary: "show this help", run: func(_ context.Context, e env, _ []string) error {
+			usage(e.stdout)
+			return nil
+		}},
+	}
+}
+
+// run is the whole program: main only adds the signal context and the exit
+// status, so tests call run directly.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	e := env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	if len(args) == 0 || (len(args[0]) > 0 && args[0][0] == '-') {
+		if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+			usage(stdout)
+			return nil
+		}
+		return serve(ctx, e, args)
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(ctx, e, args[1:])
+		}
+	}
+	usage(stderr)
+	return usageError{fmt.Sprintf("unknown command %q", args[0])}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: portal [command] [flags]")
+	fmt.Fprintln(w, "\nLadder: a self-hosted learning portal for data engineers.")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, c := range commands() {
+		if !c.hidden {
+			fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
+		}
+	}
+	fmt.Fprintln(w, "\nRun 'portal COMMAND --help' for the flags of a command.")
+}
+
+func serveUsage(w io.Writer) {
+	fmt.Fprintln(w, "Usage: portal serve [flags]\n\nFlags (each also read from its environment variable):")
+	for _, v := range configVars {
+		def := v.def
+		if def == "" {
+			def = "none"
+		}
+		fmt.Fprintf(w, "  --%-13s %-20s %s (default %s)\n", v.flag, v.env, v.help, def)
+	}
+}
+
+func newLogger(w io.Writer, format, level string) *slog.Logger {
+	var lv slog.Level
+	_ = lv.UnmarshalText([]byte(level))
+	opts := &slog.HandlerOptions{Level: lv}
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// loadContent reads the author's folder when one is given, else the
+// embedded content.
+func loadContent(dir string) (*content.Index, error) {
+	var fsys fs.FS = content.Files
+	if dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	return content.Load(fsys)
+}
+
+func serve(ctx context.Context, e env, args []string) error {
+	started := time.Now()
+	fset := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fset.SetOutput(e.stderr)
+	cfg, err := parseServeConfig(args, e.getenv, fset)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	log := newLogger(e.stderr, cfg.LogFormat, cfg.LogLevel)
+	idx, err := loadContent(cfg.ContentDir)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := st.Close(); err != nil {
+			log.Error("close database", "err", err)
+		}
+	}()
+	srv, err := handlers.New(handlers.Options{Store: st, Content: idx, Logger: log, BaseURL: cfg.BaseURL})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "guides", len(idx.Guides),
+		"data_dir", cfg.DataDir, "startup_ms", time.Since(started).Milliseconds())
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.App().Listener(ln) }()
+	select {
+	case err := <-serveErr:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight")
+	if err := srv.App().ShutdownWithTimeout(20 * time.Second); err != nil {
+		log.Error("shutdown", "err", err)
+	}
+	log.Info("stopped")
+	return nil
+}
