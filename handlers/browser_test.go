@@ -113,6 +113,7 @@ func TestBrowserReadGuideAndSwitchLanguage(t *testing.T) {
 	if err != nil || tocItems != len(en.Body.TOC) || tocItems < 3 {
 		t.Errorf("table of contents has %d links (%v), want %d (at least 3)", tocItems, err, len(en.Body.TOC))
 	}
+	screenshot(t, ctx, "guide.png")
 	// The first table-of-contents link leads to a heading on the page.
 	if err := chromedp.Do(ctx, chromedp.Click(css("nav.toc li a"))); err != nil {
 		t.Fatalf("click TOC: %v", err)
@@ -121,7 +122,6 @@ func TestBrowserReadGuideAndSwitchLanguage(t *testing.T) {
 	if err != nil || target != "H2" {
 		t.Errorf("TOC link target = %q (%v), want an H2", target, err)
 	}
-	screenshot(t, ctx, "guide.png")
 
 	err = chromedp.Do(ctx,
 		chromedp.Click(css(`[data-testid="lang-switch"]`)),
