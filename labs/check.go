@@ -1,0 +1,103 @@
+package labs
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// CheckReport is the self-test of one lab.
+type CheckReport struct {
+	Lab      string   `json:"lab"`
+	Path     string   `json:"path"`
+	OK       bool     `json:"ok"`
+	Problems []string `json:"problems,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// SelfTest checks that a lab is sound: its reference passes on every
+// dataset, its tests/fail-*.sql fail and tests/pass-*.sql pass, and a
+// hard-coded copy of the visible answer would not pass.
+func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) bool) CheckReport {
+	r := CheckReport{Lab: lab.ID, Path: lab.Path}
+	grade := func(sqlText string) (*Verdict, error) {
+		ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		return e.Grade(ctx, &lab.Spec, sqlText)
+	}
+	v, err := grade(lab.Solution)
+	switch {
+	case err != nil:
+		r.Problems = append(r.Problems, err.Error())
+	case !v.Passed:
+		r.Problems = append(r.Problems, "the reference solution does not pass its own lab: "+firstNonEmpty(v.Error, v.Message))
+	}
+	if err == nil {
+		st, err := e.state(ctx, &lab.Spec)
+		if err == nil {
+			r.Warnings = append(r.Warnings, hardcodeWarnings(st)...)
+		}
+	}
+	for _, tc := range lab.Tests {
+		v, err := grade(tc.SQL)
+		switch {
+		case err != nil:
+			r.Problems = append(r.Problems, fmt.Sprintf("tests/%s.sql: %v", tc.Name, err))
+		case tc.WantPass && !v.Passed:
+			r.Problems = append(r.Problems, fmt.Sprintf("tests/%s.sql should pass but fails: %s", tc.Name, firstNonEmpty(v.Error, v.Message)))
+		case !tc.WantPass && v.Passed:
+			r.Problems = append(r.Problems, fmt.Sprintf("tests/%s.sql should fail but passes", tc.Name))
+		}
+	}
+	hasFail := false
+	for _, tc := range lab.Tests {
+		hasFail = hasFail || !tc.WantPass
+	}
+	if !hasFail {
+		r.Warnings = append(r.Warnings, "no tests/fail-*.sql: add a realistic wrong submission")
+	}
+	if known != nil {
+		for _, p := range lab.Prerequisites {
+			if !known(p) {
+				r.Warnings = append(r.Warnings, fmt.Sprintf("prerequisite %q is neither a loaded lab nor a guide", p))
+			}
+		}
+	}
+	r.OK = len(r.Problems) == 0
+	return r
+}
+
+// hardcodeWarnings flags labs whose hidden dataset would not catch a
+// submission that types the visible answer in as literal rows.
+func hardcodeWarnings(st *labState) []string {
+	if st.spec.Kind == KindQuality {
+		return nil
+	}
+	if len(st.datasets) < 2 {
+		return []string{"no hidden.sql: a hard-coded answer could pass"}
+	}
+	vis, hid := st.datasets[0], st.datasets[1]
+	same := false
+	switch st.spec.Kind {
+	case KindQuery:
+		same = Compare(vis.expected, hid.expected, CompareOptions{Tolerance: st.spec.Tolerance}).Equal
+	case KindETL:
+		same = true
+		for i := range vis.targets {
+			same = same && Compare(vis.targets[i], hid.targets[i], CompareOptions{Tolerance: st.spec.Tolerance}).Equal
+		}
+	}
+	if same {
+		return []string{"the hidden dataset gives the same answer as the visible one: a hard-coded answer could pass"}
+	}
+	return nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

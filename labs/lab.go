@@ -1,0 +1,387 @@
+// Package labs loads hands-on SQL labs from folders and grades submissions
+// against them in a sandboxed DuckDB, in supervised worker processes.
+package labs
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"ladder/content"
+)
+
+// Lab kinds.
+const (
+	KindQuery   = "query"
+	KindETL     = "etl"
+	KindQuality = "quality"
+)
+
+// DefaultTolerance is the relative tolerance for numbers when a lab sets none.
+const DefaultTolerance = 1e-6
+
+// Spec is everything the grader needs to know about a lab. It travels to the
+// worker processes with every job, so workers hold no catalog of their own.
+type Spec struct {
+	ID          string     `json:"id"`
+	Key         string     `json:"key"` // hash of the lab's files: a worker's cache key
+	Kind        string     `json:"kind"`
+	Ordered     *bool      `json:"ordered,omitempty"` // nil: decided from the solution
+	ColumnNames bool       `json:"column_names"`
+	Tolerance   float64    `json:"tolerance"`
+	Targets     []string   `json:"targets,omitempty"`
+	Idempotent  bool       `json:"idempotent"`
+	Setup       string     `json:"setup"`
+	Hidden      string     `json:"hidden,omitempty"`
+	Solution    string     `json:"solution"`
+	Checks      string     `json:"checks,omitempty"`
+	Incidents   []Incident `json:"incidents,omitempty"`
+}
+
+// Incident is one file of a quality lab's incidents/ folder.
+type Incident struct {
+	Name string `json:"name"`
+	SQL  string `json:"sql"`
+}
+
+// TestCase is an author's sample submission from the lab's tests/ folder:
+// fail-*.sql must fail and pass-*.sql must pass. `labs check` runs them.
+type TestCase struct {
+	Name     string
+	WantPass bool
+	SQL      string
+}
+
+// Lab is one loaded lab.
+type Lab struct {
+	Spec
+	Path             string // folder, as "source:dir" for messages
+	Title            string
+	Summary          string
+	Level            string
+	Competencies     []string
+	Hints            []string
+	EstimatedMinutes int
+	Prerequisites    []string
+	Instructions     content.Rendered
+	Tests            []TestCase
+}
+
+// OrderedResult reports whether a query lab compares rows in order: the
+// explicit setting, else whether the reference ends with ORDER BY.
+func (s *Spec) OrderedResult() bool {
+	if s.Ordered != nil {
+		return *s.Ordered
+	}
+	stmts := SplitStatements(s.Solution)
+	return len(stmts) > 0 && HasTopLevelOrderBy(stmts[len(stmts)-1].Text)
+}
+
+// Source is one folder of labs.
+type Source struct {
+	Name string // shown in messages: "embedded" or the directory
+	FS   fs.FS
+}
+
+// Catalog is the immutable set of loaded labs.
+type Catalog struct {
+	Labs []*Lab // sorted by level, then id
+	byID map[string]*Lab
+}
+
+// Lab returns the lab with id, or nil.
+func (c *Catalog) Lab(id string) *Lab { return c.byID[id] }
+
+var labIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// Load reads every folder holding a lab.md in each source. Any problem stops
+// the load with the file, the key and the reason.
+func Load(sources []Source, fw *content.Framework, r *content.Renderer) (*Catalog, error) {
+	c := &Catalog{byID: map[string]*Lab{}}
+	var errs []error
+	for _, src := range sources {
+		err := fs.WalkDir(src.FS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || d.Name() != "lab.md" {
+				return nil
+			}
+			dir := path.Dir(p)
+			lab, err := loadLab(src, dir, fw, r)
+			if err != nil {
+				errs = append(errs, err)
+				return nil
+			}
+			if other := c.byID[lab.ID]; other != nil {
+				errs = append(errs, fmt.Errorf("labs: duplicate lab id %q: %s and %s", lab.ID, other.Path, lab.Path))
+				return nil
+			}
+			c.byID[lab.ID] = lab
+			c.Labs = append(c.Labs, lab)
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("labs: read %s: %w", src.Name, err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	sort.Slice(c.Labs, func(i, j int) bool {
+		a, b := c.Labs[i], c.Labs[j]
+		if la, lb := content.LevelIndex(a.Level), content.LevelIndex(b.Level); la != lb {
+			return la < lb
+		}
+		return a.ID < b.ID
+	})
+	return c, nil
+}
+
+// labMeta mirrors the front matter keys of the contract.
+var labKeys = map[string]bool{
+	"title": true, "summary": true, "kind": true, "level": true, "competencies": true,
+	"ordered": true, "column_names": true, "tolerance": true, "targets": true,
+	"idempotent": true, "hints": true, "estimated_minutes": true, "prerequisites": true,
+}
+
+func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer) (*Lab, error) {
+	where := path.Join(src.Name, dir)
+	if src.Name == "" {
+		where = path.Join("labs", dir)
+	}
+	fail := func(file, format string, args ...any) error {
+		return fmt.Errorf("labs: %s/%s: %s", where, file, fmt.Sprintf(format, args...))
+	}
+	id := path.Base(dir)
+	if dir == "." {
+		return nil, fail("lab.md", "a lab must be in a folder named after its id, not at the root")
+	}
+	if !labIDPattern.MatchString(id) {
+		return nil, fail("lab.md", "folder name %q is not a valid lab id (%s)", id, labIDPattern)
+	}
+	raw, err := fs.ReadFile(src.FS, path.Join(dir, "lab.md"))
+	if err != nil {
+		return nil, fail("lab.md", "%v", err)
+	}
+	metaYAML, body, err := content.SplitFrontMatter(raw)
+	if err != nil {
+		return nil, fail("lab.md", "%v", err)
+	}
+	var nodes map[string]yaml.Node
+	if err := yaml.Unmarshal(metaYAML, &nodes); err != nil {
+		return nil, fail("lab.md", "front matter: %v", err)
+	}
+	keys := make([]string, 0, len(nodes))
+	for k := range nodes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !labKeys[k] {
+			return nil, fail("lab.md", "unknown key %q", k)
+		}
+	}
+	lab := &Lab{Path: where, Spec: Spec{ID: id, Tolerance: DefaultTolerance}}
+	decode := func(key string, v any) error {
+		n, ok := nodes[key]
+		if !ok {
+			return nil
+		}
+		if err := n.Decode(v); err != nil {
+			return fail("lab.md", "%s: wrong type: %v", key, typeError(err))
+		}
+		return nil
+	}
+	var ordered orderedFlag
+	var tolerance *float64
+	for _, d := range []struct {
+		key string
+		v   any
+	}{
+		{"title", &lab.Title}, {"summary", &lab.Summary}, {"kind", &lab.Kind}, {"level", &lab.Level},
+		{"competencies", &lab.Competencies}, {"ordered", &ordered}, {"column_names", &lab.ColumnNames},
+		{"tolerance", &tolerance}, {"targets", &lab.Targets}, {"idempotent", &lab.Idempotent},
+		{"hints", &lab.Hints}, {"estimated_minutes", &lab.EstimatedMinutes}, {"prerequisites", &lab.Prerequisites},
+	} {
+		if err := decode(d.key, d.v); err != nil {
+			return nil, err
+		}
+	}
+	lab.Ordered = ordered.value
+	if tolerance != nil {
+		if *tolerance < 0 {
+			return nil, fail("lab.md", "tolerance: must not be negative")
+		}
+		lab.Tolerance = *tolerance
+	}
+	for _, req := range []struct {
+		key   string
+		empty bool
+	}{{"title", strings.TrimSpace(lab.Title) == ""}, {"kind", lab.Kind == ""}, {"level", lab.Level == ""}, {"competencies", len(lab.Competencies) == 0}} {
+		if req.empty {
+			return nil, fail("lab.md", "%s: required key is missing or empty", req.key)
+		}
+	}
+	switch lab.Kind {
+	case KindQuery, KindETL, KindQuality:
+	default:
+		return nil, fail("lab.md", "kind: %q is not one of query, etl, quality", lab.Kind)
+	}
+	if content.LevelIndex(lab.Level) < 0 {
+		return nil, fail("lab.md", "level: %q is not one of %v", lab.Level, content.Levels)
+	}
+	for _, comp := range lab.Competencies {
+		if fw.Competency(comp) == nil {
+			return nil, fail("lab.md", "competencies: unknown competency id %q", comp)
+		}
+	}
+	if lab.EstimatedMinutes < 0 {
+		return nil, fail("lab.md", "estimated_minutes: must not be negative")
+	}
+	switch {
+	case lab.Kind == KindETL && len(lab.Targets) == 0:
+		return nil, fail("lab.md", "targets: required for etl labs")
+	case lab.Kind != KindETL && len(lab.Targets) > 0:
+		return nil, fail("lab.md", "targets: only etl labs have targets")
+	case lab.Kind != KindETL && lab.Idempotent:
+		return nil, fail("lab.md", "idempotent: only for etl labs")
+	case lab.Kind != KindQuery && lab.Ordered != nil:
+		return nil, fail("lab.md", "ordered: only for query labs")
+	}
+	read := func(name string, required bool) (string, error) {
+		b, err := fs.ReadFile(src.FS, path.Join(dir, name))
+		if errors.Is(err, fs.ErrNotExist) && !required {
+			return "", nil
+		}
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return "", fail(name, "required file is missing")
+			}
+			return "", fail(name, "%v", err)
+		}
+		return string(b), nil
+	}
+	if lab.Setup, err = read("setup.sql", true); err != nil {
+		return nil, err
+	}
+	if lab.Solution, err = read("solution.sql", true); err != nil {
+		return nil, err
+	}
+	if len(SplitStatements(lab.Solution)) == 0 {
+		return nil, fail("solution.sql", "has no statement")
+	}
+	if lab.Hidden, err = read("hidden.sql", false); err != nil {
+		return nil, err
+	}
+	if lab.Checks, err = read("checks.sql", false); err != nil {
+		return nil, err
+	}
+	if lab.Checks != "" && lab.Kind != KindETL {
+		return nil, fail("checks.sql", "only etl labs have checks.sql")
+	}
+	incidents, err := readSQLDir(src.FS, path.Join(dir, "incidents"))
+	if err != nil {
+		return nil, fail("incidents", "%v", err)
+	}
+	for _, f := range incidents {
+		lab.Incidents = append(lab.Incidents, Incident{Name: strings.TrimSuffix(f.name, ".sql"), SQL: f.text})
+	}
+	switch {
+	case lab.Kind == KindQuality && len(lab.Incidents) == 0:
+		return nil, fail("incidents", "quality labs need at least one incidents/<name>.sql")
+	case lab.Kind != KindQuality && len(lab.Incidents) > 0:
+		return nil, fail("incidents", "only quality labs have incidents")
+	}
+	tests, err := readSQLDir(src.FS, path.Join(dir, "tests"))
+	if err != nil {
+		return nil, fail("tests", "%v", err)
+	}
+	for _, f := range tests {
+		name := strings.TrimSuffix(f.name, ".sql")
+		switch {
+		case strings.HasPrefix(name, "fail-"):
+			lab.Tests = append(lab.Tests, TestCase{Name: name, SQL: f.text})
+		case strings.HasPrefix(name, "pass-"):
+			lab.Tests = append(lab.Tests, TestCase{Name: name, WantPass: true, SQL: f.text})
+		default:
+			return nil, fail("tests/"+f.name, "test files are named fail-*.sql or pass-*.sql")
+		}
+	}
+	rendered, err := r.Render(body)
+	if err != nil {
+		return nil, fail("lab.md", "%v", err)
+	}
+	lab.Instructions = rendered
+	lab.Key = specKey(&lab.Spec)
+	return lab, nil
+}
+
+type sqlFile struct{ name, text string }
+
+func readSQLDir(fsys fs.FS, dir string) ([]sqlFile, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []sqlFile
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".sql") {
+			continue
+		}
+		b, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sqlFile{e.Name(), string(b)})
+	}
+	return out, nil
+}
+
+// specKey hashes everything that affects grading, so a worker rebuilds its
+// cached datasets when an author edits a lab.
+func specKey(s *Spec) string {
+	h := sha256.New()
+	for _, part := range []string{s.ID, s.Kind, s.Setup, s.Hidden, s.Solution, s.Checks, strings.Join(s.Targets, ",")} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	for _, inc := range s.Incidents {
+		h.Write([]byte(inc.Name + "\x00" + inc.SQL + "\x00"))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// orderedFlag accepts true, false or "auto".
+type orderedFlag struct{ value *bool }
+
+func (o *orderedFlag) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Value == "auto" {
+		return nil
+	}
+	var b bool
+	if err := n.Decode(&b); err != nil {
+		return errors.New(`want true, false or "auto"`)
+	}
+	o.value = &b
+	return nil
+}
+
+func typeError(err error) string {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return strings.Join(te.Errors, "; ")
+	}
+	return err.Error()
+}

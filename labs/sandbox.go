@@ -1,0 +1,325 @@
+package labs
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// Limits bound what one submission may do inside a worker.
+type Limits struct {
+	MaxRows       int // rows read from one statement's result
+	MaxBytes      int // approximate bytes of one result
+	MaxStatements int // statements in one script
+	MaxSQLBytes   int // size of the submission text
+}
+
+// DefaultLimits are the sandbox's limits unless a caller sets others.
+var DefaultLimits = Limits{MaxRows: 100_000, MaxBytes: 32 << 20, MaxStatements: 50, MaxSQLBytes: 64 << 10}
+
+// MemoryLimit is DuckDB's memory_limit for each sandbox database.
+const MemoryLimit = "256MB"
+
+// Refusal is a submission the sandbox will not run, or stopped. It is the
+// learner's problem, never a server fault.
+type Refusal struct{ Msg string }
+
+func (r *Refusal) Error() string { return r.Msg }
+
+func refuse(format string, args ...any) error { return &Refusal{Msg: fmt.Sprintf(format, args...)} }
+
+// SQLError is an error DuckDB raised on the learner's SQL, with where it was.
+type SQLError struct {
+	Statement int // 1-based statement number in the script
+	Line      int // line in the script where that statement starts
+	Msg       string
+}
+
+func (e *SQLError) Error() string {
+	return fmt.Sprintf("SQL error in statement %d (starting on line %d): %s", e.Statement, e.Line, e.Msg)
+}
+
+// database is one locked in-memory DuckDB with one connection. Locking the
+// configuration per connection breaks pooled connections, so there is
+// exactly one, set up once.
+type database struct {
+	connector *duckdb.Connector
+	conn      *duckdb.Conn
+}
+
+// lockSettings run before any lab or learner text. The order matters:
+// temp_directory must be changed while external access is still allowed,
+// and nothing can be changed after lock_configuration.
+var lockSettings = []string{
+	"SET threads = 1",
+	"SET memory_limit = '" + MemoryLimit + "'",
+	"SET temp_directory = ''", // no spilling: a private tmp would still be a file channel
+	"SET autoinstall_known_extensions = false",
+	"SET autoload_known_extensions = false",
+	"SET allow_community_extensions = false",
+	"SET enable_external_access = false",
+	"SET lock_configuration = true",
+}
+
+func openDatabase(ctx context.Context) (*database, error) {
+	c, err := duckdb.NewConnector("", nil)
+	if err != nil {
+		return nil, fmt.Errorf("labs: open duckdb: %w", err)
+	}
+	dc, err := c.Connect(ctx)
+	if err != nil {
+		c.Close()
+		return nil, fmt.Errorf("labs: connect duckdb: %w", err)
+	}
+	db := &database{connector: c, conn: dc.(*duckdb.Conn)}
+	for _, s := range lockSettings {
+		if _, err := db.conn.ExecContext(ctx, s, nil); err != nil {
+			db.close()
+			return nil, fmt.Errorf("labs: sandbox setting %q: %w", s, err)
+		}
+	}
+	return db, nil
+}
+
+func (db *database) close() {
+	db.conn.Close()
+	db.connector.Close()
+}
+
+// execTrusted runs lab-authored SQL (setup, hidden, incidents, the
+// reference) as a whole script. It still runs under the locked settings.
+func (db *database) execTrusted(ctx context.Context, script string) error {
+	if len(SplitStatements(script)) == 0 {
+		return nil
+	}
+	_, err := db.conn.ExecContext(ctx, script, nil)
+	return err
+}
+
+func (db *database) begin(ctx context.Context) error {
+	_, err := db.conn.ExecContext(ctx, "BEGIN TRANSACTION", nil)
+	return err
+}
+
+// rollback undoes everything a submission did. It uses a fresh context: the
+// submission's may already be cancelled.
+func (db *database) rollback() error {
+	_, err := db.conn.ExecContext(context.Background(), "ROLLBACK", nil)
+	return err
+}
+
+// policy says which statements a lab kind accepts.
+type policy struct {
+	kind         string
+	single       bool // exactly one statement (query labs)
+	allowedTypes map[duckdb.StmtType]bool
+}
+
+var (
+	selectOnly = map[duckdb.StmtType]bool{duckdb.STATEMENT_TYPE_SELECT: true}
+	etlTypes   = map[duckdb.StmtType]bool{
+		duckdb.STATEMENT_TYPE_SELECT: true, duckdb.STATEMENT_TYPE_INSERT: true, duckdb.STATEMENT_TYPE_UPDATE: true,
+		duckdb.STATEMENT_TYPE_DELETE: true, duckdb.STATEMENT_TYPE_CREATE: true, duckdb.STATEMENT_TYPE_DROP: true,
+		duckdb.STATEMENT_TYPE_ALTER: true, duckdb.StmtType(30) /* MERGE INTO */ : true,
+	}
+)
+
+func policyFor(kind string) policy {
+	switch kind {
+	case KindETL:
+		return policy{kind: kind, allowedTypes: etlTypes}
+	case KindQuality:
+		return policy{kind: kind, allowedTypes: selectOnly}
+	}
+	return policy{kind: KindQuery, single: true, allowedTypes: selectOnly}
+}
+
+// refusedKeywords are checked on the text too: DuckDB reports some of these
+// (PRAGMA, SHOW-style pragmas) as plain SELECT statements.
+var refusedKeywords = map[string]string{
+	"ATTACH": "ATTACH", "DETACH": "DETACH", "COPY": "COPY", "EXPORT": "EXPORT DATABASE",
+	"IMPORT": "IMPORT DATABASE", "INSTALL": "INSTALL", "FORCE": "FORCE INSTALL", "LOAD": "LOAD",
+	"SET": "SET", "RESET": "RESET", "PRAGMA": "PRAGMA", "CALL": "CALL", "BEGIN": "transaction control",
+	"START": "transaction control", "COMMIT": "transaction control", "ROLLBACK": "transaction control",
+	"ABORT": "transaction control", "END": "transaction control", "CHECKPOINT": "CHECKPOINT",
+	"VACUUM": "VACUUM", "USE": "USE", "PREPARE": "PREPARE", "EXECUTE": "EXECUTE", "DEALLOCATE": "DEALLOCATE",
+	"UPDATE_EXTENSIONS": "UPDATE EXTENSIONS",
+}
+
+var stmtTypeNames = map[duckdb.StmtType]string{
+	duckdb.STATEMENT_TYPE_INSERT: "INSERT", duckdb.STATEMENT_TYPE_UPDATE: "UPDATE", duckdb.STATEMENT_TYPE_DELETE: "DELETE",
+	duckdb.STATEMENT_TYPE_CREATE: "CREATE", duckdb.STATEMENT_TYPE_DROP: "DROP", duckdb.STATEMENT_TYPE_ALTER: "ALTER",
+	duckdb.STATEMENT_TYPE_EXPLAIN: "EXPLAIN", duckdb.STATEMENT_TYPE_CREATE_FUNC: "CREATE MACRO/FUNCTION",
+	duckdb.STATEMENT_TYPE_TRANSACTION: "transaction control", duckdb.STATEMENT_TYPE_COPY: "COPY",
+	duckdb.STATEMENT_TYPE_ATTACH: "ATTACH", duckdb.STATEMENT_TYPE_DETACH: "DETACH", duckdb.STATEMENT_TYPE_EXPORT: "EXPORT",
+	duckdb.STATEMENT_TYPE_PRAGMA: "PRAGMA", duckdb.STATEMENT_TYPE_SET: "SET", duckdb.STATEMENT_TYPE_VARIABLE_SET: "SET VARIABLE",
+	duckdb.STATEMENT_TYPE_LOAD: "LOAD/INSTALL", duckdb.STATEMENT_TYPE_CALL: "CALL", duckdb.STATEMENT_TYPE_VACUUM: "VACUUM",
+	duckdb.STATEMENT_TYPE_ANALYZE: "ANALYZE", duckdb.STATEMENT_TYPE_PREPARE: "PREPARE", duckdb.STATEMENT_TYPE_EXECUTE: "EXECUTE",
+}
+
+// parseSubmission checks the text before anything runs: size, encoding, at
+// least one statement, the statement count, and keywords no lab allows.
+func parseSubmission(sqlText string, p policy, lim Limits) ([]Statement, error) {
+	if err := precheck(sqlText, lim); err != nil {
+		return nil, err
+	}
+	stmts := SplitStatements(sqlText)
+	switch {
+	case len(stmts) == 0:
+		return nil, refuse("the submission is empty: write a SQL statement")
+	case p.single && len(stmts) > 1:
+		return nil, refuse("a query lab takes exactly one SQL statement; this submission has %d", len(stmts))
+	case len(stmts) > lim.MaxStatements:
+		return nil, refuse("the submission has %d statements; the limit is %d", len(stmts), lim.MaxStatements)
+	}
+	for i, s := range stmts {
+		if what, bad := refusedKeywords[s.Keyword]; bad {
+			return nil, refuse("statement %d: %s is not allowed in labs", i+1, what)
+		}
+	}
+	return stmts, nil
+}
+
+// precheck refuses text that is too large or not text at all. The pool
+// runs it before a job leaves the server: JSON would quietly repair invalid
+// UTF-8 on the way to the worker.
+func precheck(sqlText string, lim Limits) error {
+	if len(sqlText) > lim.MaxSQLBytes {
+		return refuse("the submission is %d bytes; the limit is %d", len(sqlText), lim.MaxSQLBytes)
+	}
+	if !utf8.ValidString(sqlText) {
+		return refuse("the submission is not valid UTF-8 text")
+	}
+	if strings.ContainsRune(sqlText, 0) {
+		return refuse("the submission contains a NUL character")
+	}
+	return nil
+}
+
+// prepare prepares one statement and checks its type before it runs.
+// Prepare (unlike PrepareContext) refuses text that holds several
+// statements, so nothing hidden after a split mistake can run.
+func (db *database) prepare(s Statement, n int, p policy) (*duckdb.Stmt, error) {
+	ds, err := db.conn.Prepare(s.Text)
+	if err != nil {
+		if strings.Contains(err.Error(), "multi-statement") {
+			return nil, refuse("statement %d holds more than one statement", n)
+		}
+		return nil, &SQLError{Statement: n, Line: s.Line, Msg: cleanError(err)}
+	}
+	st := ds.(*duckdb.Stmt)
+	typ, err := st.StatementType()
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("labs: statement type: %w", err)
+	}
+	if !p.allowedTypes[typ] {
+		st.Close()
+		name := stmtTypeNames[typ]
+		if name == "" {
+			name = fmt.Sprintf("this kind of statement (%d)", typ)
+		}
+		if p.kind == KindETL {
+			return nil, refuse("statement %d: %s is not allowed in etl labs (use CREATE, INSERT, UPDATE, DELETE, MERGE, DROP, ALTER or SELECT)", n, name)
+		}
+		return nil, refuse("statement %d: %s is not allowed in %s labs: only queries (SELECT or WITH ... SELECT)", n, name, p.kind)
+	}
+	return st, nil
+}
+
+// query runs a prepared statement and reads at most lim.MaxRows rows. With
+// firstOnly it stops after one row (a quality check only needs to know
+// whether it fires). Returned truncated reports rows left unread.
+func query(ctx context.Context, st *duckdb.Stmt, lim Limits, maxRows int, firstOnly bool) (res Result, truncated bool, err error) {
+	defer st.Close()
+	rows, err := st.QueryContext(ctx, nil)
+	if err != nil {
+		return res, false, err
+	}
+	defer rows.Close()
+	res.Columns = rows.Columns()
+	vals := make([]driver.Value, len(res.Columns))
+	size := 0
+	for {
+		if err := rows.Next(vals); err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			return res, false, err
+		}
+		if len(res.Rows) >= maxRows {
+			return res, true, nil
+		}
+		row := make(Row, len(vals))
+		for i, v := range vals {
+			row[i] = toValue(v)
+			size += approxSize(row[i])
+		}
+		if size > lim.MaxBytes {
+			return res, false, refuse("the result is larger than %d MB", lim.MaxBytes>>20)
+		}
+		res.Rows = append(res.Rows, row)
+		if firstOnly {
+			return res, false, nil
+		}
+	}
+	return res, false, nil
+}
+
+func approxSize(v Value) int {
+	n := 16 + len(v.S)
+	for _, e := range v.L {
+		n += approxSize(e)
+	}
+	return n
+}
+
+// runScript runs learner statements one at a time: each is prepared and its
+// type checked before it runs. It returns the result of the last statement
+// when that statement returns rows.
+func (db *database) runScript(ctx context.Context, stmts []Statement, p policy, lim Limits, maxRows int) (last Result, truncated bool, err error) {
+	for i, s := range stmts {
+		if err := ctx.Err(); err != nil {
+			return last, false, err
+		}
+		st, err := db.prepare(s, i+1, p)
+		if err != nil {
+			return last, false, err
+		}
+		res, trunc, err := query(ctx, st, lim, maxRows, false)
+		if err != nil {
+			return last, false, wrapRunError(ctx, err, i+1, s)
+		}
+		last, truncated = res, trunc
+	}
+	return last, truncated, nil
+}
+
+// wrapRunError turns what DuckDB said into a learner-facing error: a time
+// out, a memory refusal or an ordinary SQL error with its position.
+func wrapRunError(ctx context.Context, err error, n int, s Statement) error {
+	var r *Refusal
+	switch {
+	case errors.As(err, &r):
+		return err
+	case ctx.Err() != nil || strings.Contains(err.Error(), "INTERRUPT"):
+		return refuse("time limit exceeded: the submission ran too long and was stopped")
+	case strings.Contains(err.Error(), "Out of Memory") || strings.Contains(err.Error(), "memory limit"):
+		return refuse("memory limit exceeded (%s): the query needs too much memory", MemoryLimit)
+	}
+	return &SQLError{Statement: n, Line: s.Line, Msg: cleanError(err)}
+}
+
+// cleanError keeps DuckDB's message, including its LINE/caret lines, which
+// show the position inside the statement.
+func cleanError(err error) string {
+	return strings.TrimSpace(err.Error())
+}
+
+func asStmt(ds driver.Stmt) *duckdb.Stmt { return ds.(*duckdb.Stmt) }

@@ -1,0 +1,118 @@
+package labs
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"time"
+)
+
+// WorkerEnv, set to "1", tells a process started by a Pool to serve jobs on
+// stdin and stdout instead of doing its usual work. The portal binary also
+// has the hidden subcommand "grader-worker"; test binaries check the
+// variable in TestMain.
+const WorkerEnv = "LADDER_GRADER_WORKER"
+
+// WorkerCommand is the hidden subcommand that runs a worker.
+const WorkerCommand = "grader-worker"
+
+type request struct {
+	Op        string `json:"op"` // grade, run, describe
+	Spec      *Spec  `json:"spec"`
+	SQL       string `json:"sql,omitempty"`
+	TimeoutMS int    `json:"timeout_ms"`
+}
+
+type response struct {
+	Verdict *Verdict   `json:"verdict,omitempty"`
+	Run     *RunResult `json:"run,omitempty"`
+	Tables  []Table    `json:"tables,omitempty"`
+	// Refused and SQLErr are learner errors from Run; Internal is ours.
+	Refused  string    `json:"refused,omitempty"`
+	SQLErr   *SQLError `json:"sql_error,omitempty"`
+	Internal string    `json:"internal,omitempty"`
+}
+
+// ServeWorker answers jobs one at a time until in closes. It is the whole
+// life of a worker process: one engine, one lab cache, no shared state.
+func ServeWorker(in io.Reader, out io.Writer) error {
+	// DuckDB does the work; a small Go heap keeps RSS readings honest.
+	debug.SetGCPercent(50)
+	engine := NewEngine(DefaultLimits)
+	defer engine.Close()
+	dec := json.NewDecoder(bufio.NewReaderSize(in, 64<<10))
+	enc := json.NewEncoder(out)
+	for {
+		var req request
+		if err := dec.Decode(&req); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return fmt.Errorf("labs worker: read job: %w", err)
+		}
+		resp := handle(engine, &req)
+		if err := enc.Encode(resp); err != nil {
+			return fmt.Errorf("labs worker: write answer: %w", err)
+		}
+	}
+}
+
+// WorkerMain runs a worker on the process's stdin and stdout and returns the
+// exit status.
+func WorkerMain() int {
+	if err := ServeWorker(os.Stdin, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	return 0
+}
+
+func handle(e *Engine, req *request) (resp response) {
+	defer func() {
+		if p := recover(); p != nil {
+			resp = response{Internal: fmt.Sprintf("panic: %v", p)}
+		}
+	}()
+	if req.Spec == nil {
+		return response{Internal: "job without a lab"}
+	}
+	timeout := time.Duration(req.TimeoutMS) * time.Millisecond
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	switch req.Op {
+	case "grade":
+		v, err := e.Grade(ctx, req.Spec, req.SQL)
+		if err != nil {
+			return response{Internal: err.Error()}
+		}
+		return response{Verdict: v}
+	case "run":
+		res, err := e.Run(ctx, req.Spec, req.SQL)
+		var ref *Refusal
+		var sqlErr *SQLError
+		switch {
+		case err == nil:
+			return response{Run: res}
+		case errors.As(err, &ref):
+			return response{Refused: ref.Msg}
+		case errors.As(err, &sqlErr):
+			return response{SQLErr: sqlErr}
+		}
+		return response{Internal: err.Error()}
+	case "describe":
+		tables, err := e.Describe(ctx, req.Spec, 5)
+		if err != nil {
+			return response{Internal: err.Error()}
+		}
+		return response{Tables: tables}
+	}
+	return response{Internal: fmt.Sprintf("unknown op %q", req.Op)}
+}
