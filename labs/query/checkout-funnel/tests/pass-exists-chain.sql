@@ -1,0 +1,28 @@
+-- Correct too: one EXISTS chain per step, each user tested once.
+WITH u AS (SELECT DISTINCT user_id FROM web.funnel_events),
+s AS (
+    SELECT
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM web.funnel_events v WHERE v.user_id = u.user_id AND v.event_type = 'view')) AS s1,
+      count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM web.funnel_events v JOIN web.funnel_events c
+            ON c.user_id = v.user_id AND c.event_type = 'add_to_cart' AND c.event_ts >= v.event_ts
+          WHERE v.user_id = u.user_id AND v.event_type = 'view')) AS s2,
+      count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM web.funnel_events v
+          JOIN web.funnel_events c ON c.user_id = v.user_id AND c.event_type = 'add_to_cart' AND c.event_ts >= v.event_ts
+          JOIN web.funnel_events k ON k.user_id = v.user_id AND k.event_type = 'checkout' AND k.event_ts >= c.event_ts
+          WHERE v.user_id = u.user_id AND v.event_type = 'view')) AS s3,
+      count(*) FILTER (WHERE EXISTS (
+          SELECT 1 FROM web.funnel_events v
+          JOIN web.funnel_events c ON c.user_id = v.user_id AND c.event_type = 'add_to_cart' AND c.event_ts >= v.event_ts
+          JOIN web.funnel_events k ON k.user_id = v.user_id AND k.event_type = 'checkout' AND k.event_ts >= c.event_ts
+          JOIN web.funnel_events p ON p.user_id = v.user_id AND p.event_type = 'purchase' AND p.event_ts >= k.event_ts
+          WHERE v.user_id = u.user_id AND v.event_type = 'view')) AS s4
+    FROM u
+)
+SELECT * FROM (
+    SELECT 1, 'view', s1, 100.0, 100.0 FROM s
+    UNION ALL SELECT 2, 'add_to_cart', s2, round(s2 * 100.0 / s1, 1), round(s2 * 100.0 / s1, 1) FROM s
+    UNION ALL SELECT 3, 'checkout',    s3, round(s3 * 100.0 / s2, 1), round(s3 * 100.0 / s1, 1) FROM s
+    UNION ALL SELECT 4, 'purchase',    s4, round(s4 * 100.0 / s3, 1), round(s4 * 100.0 / s1, 1) FROM s
+) ORDER BY 1;

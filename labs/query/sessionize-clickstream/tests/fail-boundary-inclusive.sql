@@ -1,0 +1,17 @@
+-- Wrong: ">=" splits a session when the gap is exactly 30 minutes.
+WITH o AS (
+    SELECT user_id, event_ts,
+           CASE WHEN event_ts - lag(event_ts) OVER (PARTITION BY user_id ORDER BY event_ts) >= INTERVAL 30 MINUTE
+                THEN 1 ELSE 0 END AS new_session
+    FROM web.events
+),
+n AS (
+    SELECT user_id, event_ts,
+           sum(new_session) OVER (PARTITION BY user_id ORDER BY event_ts) AS sid
+    FROM o
+),
+s AS (
+    SELECT user_id, sid, date_diff('second', min(event_ts), max(event_ts)) AS d
+    FROM n GROUP BY user_id, sid
+)
+SELECT user_id, count(*), sum(d), max(d) FROM s GROUP BY user_id;
