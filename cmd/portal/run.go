@@ -59,6 +59,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "serve", summary: "serve the portal (the default)", run: serve},
+		{name: "labs", summary: "labs check: load and self-test every lab", run: labsCommand},
 		{name: "help", summary: "show this help", run: func(_ context.Context, e env, _ []string) error {
 			usage(e.stdout)
 			return nil
