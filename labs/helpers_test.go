@@ -55,3 +55,9 @@ func newTestPool(t testing.TB, opts PoolOptions) *Pool {
 	t.Cleanup(func() { p.Close() })
 	return p
 }
+
+func testCatalogContent(t testing.TB) *content.Index {
+	t.Helper()
+	testCatalog(t)
+	return contentIdx
+}

@@ -323,3 +323,15 @@ func cleanError(err error) string {
 }
 
 func asStmt(ds driver.Stmt) *duckdb.Stmt { return ds.(*duckdb.Stmt) }
+
+// CheckText refuses a submission that no lab could grade: empty, too
+// large, or not UTF-8 text. Callers use it to answer "bad input" early.
+func CheckText(sqlText string) error {
+	if err := precheck(sqlText, DefaultLimits); err != nil {
+		return err
+	}
+	if len(SplitStatements(sqlText)) == 0 {
+		return refuse("the submission is empty: write a SQL statement")
+	}
+	return nil
+}

@@ -3,12 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 
 	"ladder/content"
 	"ladder/labs"
@@ -95,6 +93,3 @@ func labsCommand(ctx context.Context, e env, args []string) error {
 	}
 	return nil
 }
-
-var _ = errors.New
-var _ = runtime.NumCPU

@@ -14,6 +14,7 @@ import (
 
 	"ladder/content"
 	"ladder/handlers"
+	"ladder/labs"
 	"ladder/store"
 )
 
@@ -60,6 +61,13 @@ func commands() []command {
 	return []command{
 		{name: "serve", summary: "serve the portal (the default)", run: serve},
 		{name: "labs", summary: "labs check: load and self-test every lab", run: labsCommand},
+		{name: "grade", summary: "grade one submission: --lab ID [FILE|-]", run: gradeCommand},
+		{name: labs.WorkerCommand, hidden: true, run: func(context.Context, env, []string) error {
+			if code := labs.WorkerMain(); code != 0 {
+				return exitError{code: code, msg: "grader worker failed"}
+			}
+			return nil
+		}},
 		{name: "help", summary: "show this help", run: func(_ context.Context, e env, _ []string) error {
 			usage(e.stdout)
 			return nil

@@ -1,0 +1,110 @@
+package labs
+
+import (
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+func row(vals ...any) Row {
+	r := make(Row, len(vals))
+	for i, v := range vals {
+		r[i] = toValue(v)
+	}
+	return r
+}
+
+func res(cols []string, rows ...Row) Result { return Result{Columns: cols, Rows: rows} }
+
+func TestCompare(t *testing.T) {
+	ab := []string{"a", "b"}
+	day := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name      string
+		expected  Result
+		got       Result
+		opt       CompareOptions
+		wantEqual bool
+		wantMsg   string
+	}{
+		{"same rows", res(ab, row(1, "x")), res(ab, row(1, "x")), CompareOptions{}, true, ""},
+		{"unordered accepts another order", res(ab, row(1, "x"), row(2, "y")), res(ab, row(2, "y"), row(1, "x")), CompareOptions{}, true, ""},
+		{"ordered rejects another order", res(ab, row(1, "x"), row(2, "y")), res(ab, row(2, "y"), row(1, "x")), CompareOptions{Ordered: true}, false, "first difference is at row 1"},
+		{"ordered finds the first position", res(ab, row(1, "x"), row(2, "y"), row(3, "z")), res(ab, row(1, "x"), row(3, "z"), row(2, "y")), CompareOptions{Ordered: true}, false, "row 2"},
+		{"multiset counts duplicates", res(ab, row(1, "x"), row(1, "x")), res(ab, row(1, "x")), CompareOptions{}, false, "1 expected rows are missing"},
+		{"extra row", res(ab, row(1, "x")), res(ab, row(1, "x"), row(9, "z")), CompareOptions{}, false, "(9, z)"},
+		{"column count", res(ab, row(1, "x")), res([]string{"a"}, row(1)), CompareOptions{}, false, "has 1 columns; the expected result has 2"},
+		{"names ignored by default", res(ab, row(1, "x")), res([]string{"c", "d"}, row(1, "x")), CompareOptions{}, true, ""},
+		{"names compared when asked", res(ab, row(1, "x")), res([]string{"a", "c"}, row(1, "x")), CompareOptions{ColumnNames: true}, false, "Column names differ"},
+		{"names case-insensitive", res(ab, row(1, "x")), res([]string{"A", "B"}, row(1, "x")), CompareOptions{ColumnNames: true}, true, ""},
+		{"int equals bigint equals double equals decimal", res([]string{"n"}, row(int32(3)), row(int64(3)), row(3.0)),
+			res([]string{"n"}, row(duckdb.Decimal{Width: 10, Scale: 2, Value: big.NewInt(300)}), row(uint8(3)), row(big.NewInt(3))), CompareOptions{Tolerance: 1e-6}, true, ""},
+		{"within tolerance", res([]string{"n"}, row(100.0)), res([]string{"n"}, row(100.00005)), CompareOptions{Tolerance: 1e-6}, true, ""},
+		{"outside tolerance", res([]string{"n"}, row(100.0)), res([]string{"n"}, row(100.001)), CompareOptions{Tolerance: 1e-6}, false, "missing"},
+		{"tolerance near zero uses 1", res([]string{"n"}, row(0.0)), res([]string{"n"}, row(0.0000005)), CompareOptions{Tolerance: 1e-6}, true, ""},
+		{"zero tolerance is exact", res([]string{"n"}, row(1.0)), res([]string{"n"}, row(1.0000001)), CompareOptions{}, false, ""},
+		{"null equals null", res(ab, row(nil, "x")), res(ab, row(nil, "x")), CompareOptions{}, true, ""},
+		{"null is not zero", res(ab, row(nil, "x")), res(ab, row(0, "x")), CompareOptions{}, false, "NULL"},
+		{"null is not empty string", res(ab, row(1, nil)), res(ab, row(1, "")), CompareOptions{}, false, ""},
+		{"strings exact", res([]string{"s"}, row("Seoul")), res([]string{"s"}, row("seoul")), CompareOptions{}, false, ""},
+		{"string is not a number", res([]string{"s"}, row("3")), res([]string{"s"}, row(3)), CompareOptions{}, false, ""},
+		{"date equals midnight timestamp", res([]string{"d"}, row(day)), res([]string{"d"}, row(day.In(time.FixedZone("KST", 9*3600)))), CompareOptions{}, true, ""},
+		{"timestamps as instants", res([]string{"d"}, row(day)), res([]string{"d"}, row(day.Add(time.Second))), CompareOptions{}, false, ""},
+		{"lists element by element", res([]string{"l"}, row([]any{1, 2.0})), res([]string{"l"}, row([]any{int64(1), 2})), CompareOptions{}, true, ""},
+		{"lists differ in length", res([]string{"l"}, row([]any{1, 2})), res([]string{"l"}, row([]any{1, 2, 3})), CompareOptions{}, false, ""},
+		{"list order matters", res([]string{"l"}, row([]any{1, 2})), res([]string{"l"}, row([]any{2, 1})), CompareOptions{}, false, ""},
+		{"structs by field", res([]string{"s"}, row(map[string]any{"a": 1, "b": "x"})), res([]string{"s"}, row(map[string]any{"B": "x", "A": 1.0})), CompareOptions{}, true, ""},
+		{"structs with other fields", res([]string{"s"}, row(map[string]any{"a": 1})), res([]string{"s"}, row(map[string]any{"c": 1})), CompareOptions{}, false, ""},
+		{"nested null in list", res([]string{"l"}, row([]any{nil, 1})), res([]string{"l"}, row([]any{nil, 1})), CompareOptions{}, true, ""},
+		{"both empty", res(ab), res(ab), CompareOptions{}, true, ""},
+		{"empty but expected rows", res(ab, row(1, "x")), res(ab), CompareOptions{}, false, "Expected 1 rows, got 0"},
+		{"rows but expected none", res(ab), res(ab, row(1, "x")), CompareOptions{}, false, "should not be there"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Compare(tt.expected, tt.got, tt.opt)
+			if d.Equal != tt.wantEqual {
+				t.Fatalf("Equal = %v, want %v (%+v)", d.Equal, tt.wantEqual, d)
+			}
+			if msg := d.Describe(false); !strings.Contains(msg, tt.wantMsg) {
+				t.Errorf("Describe = %q, want it to contain %q", msg, tt.wantMsg)
+			}
+		})
+	}
+}
+
+// On the hidden dataset the description never shows rows.
+func TestDescribeHiddenShowsNoRows(t *testing.T) {
+	d := Compare(res([]string{"a"}, row("secret-value-1")), res([]string{"a"}, row("secret-value-2")), CompareOptions{})
+	msg := d.Describe(true)
+	if strings.Contains(msg, "secret-value") || !strings.Contains(msg, "hidden dataset") {
+		t.Errorf("hidden description = %q", msg)
+	}
+}
+
+// FuzzCompare checks the comparator's invariants on arbitrary numbers and
+// strings: a result equals itself and any reordering of itself.
+func FuzzCompare(f *testing.F) {
+	f.Add(1.5, "a", int64(3), 2.25, "b", int64(-1))
+	f.Add(0.0, "", int64(0), -0.0, "", int64(0))
+	f.Fuzz(func(t *testing.T, f1 float64, s1 string, i1 int64, f2 float64, s2 string, i2 int64) {
+		cols := []string{"f", "s", "i"}
+		a := res(cols, row(f1, s1, i1), row(f2, s2, i2))
+		b := res(cols, row(f2, s2, i2), row(f1, s1, i1))
+		opt := CompareOptions{Tolerance: DefaultTolerance}
+		if d := Compare(a, a, CompareOptions{Ordered: true, Tolerance: DefaultTolerance}); !d.Equal {
+			t.Fatalf("a result differs from itself: %+v", d)
+		}
+		if d := Compare(a, b, opt); !d.Equal {
+			t.Fatalf("unordered comparison depends on order: %+v", d)
+		}
+		d := Compare(a, res(cols, row(f1, s1, i1)), opt)
+		if d.Equal {
+			t.Fatalf("dropping a row still compares equal")
+		}
+		_ = d.Describe(false)
+	})
+}
