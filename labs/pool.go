@@ -78,6 +78,7 @@ type Pool struct {
 }
 
 type worker struct {
+	known map[string]bool // spec keys this worker has been sent
 	cmd   *exec.Cmd
 	stdin io.WriteCloser
 	enc   *json.Encoder
@@ -145,7 +146,7 @@ func (p *Pool) start() (*worker, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("labs: start worker: %w", err)
 	}
-	return &worker{cmd: cmd, stdin: stdin, enc: json.NewEncoder(stdin), dec: json.NewDecoder(stdout), pid: cmd.Process.Pid}, nil
+	return &worker{known: map[string]bool{}, cmd: cmd, stdin: stdin, enc: json.NewEncoder(stdin), dec: json.NewDecoder(stdout), pid: cmd.Process.Pid}, nil
 }
 
 func (w *worker) kill() {
@@ -208,7 +209,21 @@ func (p *Pool) do(ctx context.Context, req *request) (response, *lost, error) {
 	p.running.Add(1)
 	defer p.running.Add(-1)
 	req.TimeoutMS = int(p.opts.Timeout / time.Millisecond)
+	// A lab's files travel to a worker once; later jobs name it by key.
+	spec := req.Spec
+	req.Key = spec.Key
+	if w.known[spec.Key] {
+		req.Spec = nil
+	}
 	resp, why := p.exchange(ctx, w, req)
+	if why == nil && resp.NeedSpec {
+		req.Spec = spec
+		resp, why = p.exchange(ctx, w, req)
+	}
+	req.Spec = spec
+	if why == nil {
+		w.known[spec.Key] = true
+	}
 	if why != nil {
 		w.kill()
 		p.replace()

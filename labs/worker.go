@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
 	"time"
 )
 
@@ -22,8 +21,9 @@ const WorkerEnv = "LADDER_GRADER_WORKER"
 const WorkerCommand = "grader-worker"
 
 type request struct {
-	Op        string `json:"op"` // grade, run, describe
-	Spec      *Spec  `json:"spec"`
+	Op   string `json:"op"` // grade, run, describe
+	Key  string `json:"key"`
+	Spec *Spec  `json:"spec,omitempty"` // sent only the first time a worker sees Key
 	SQL       string `json:"sql,omitempty"`
 	TimeoutMS int    `json:"timeout_ms"`
 }
@@ -36,15 +36,15 @@ type response struct {
 	Refused  string    `json:"refused,omitempty"`
 	SQLErr   *SQLError `json:"sql_error,omitempty"`
 	Internal string    `json:"internal,omitempty"`
+	NeedSpec bool      `json:"need_spec,omitempty"`
 }
 
 // ServeWorker answers jobs one at a time until in closes. It is the whole
 // life of a worker process: one engine, one lab cache, no shared state.
 func ServeWorker(in io.Reader, out io.Writer) error {
-	// DuckDB does the work; a small Go heap keeps RSS readings honest.
-	debug.SetGCPercent(50)
 	engine := NewEngine(DefaultLimits)
 	defer engine.Close()
+	specs := map[string]*Spec{}
 	dec := json.NewDecoder(bufio.NewReaderSize(in, 64<<10))
 	enc := json.NewEncoder(out)
 	for {
@@ -55,7 +55,17 @@ func ServeWorker(in io.Reader, out io.Writer) error {
 			}
 			return fmt.Errorf("labs worker: read job: %w", err)
 		}
-		resp := handle(engine, &req)
+		if req.Spec != nil {
+			specs[req.Key] = req.Spec
+		} else {
+			req.Spec = specs[req.Key]
+		}
+		var resp response
+		if req.Spec == nil {
+			resp = response{NeedSpec: true}
+		} else {
+			resp = handle(engine, &req)
+		}
 		if err := enc.Encode(resp); err != nil {
 			return fmt.Errorf("labs worker: write answer: %w", err)
 		}
