@@ -6,6 +6,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"ladder/labs"
 	"ladder/store"
 )
 
@@ -20,6 +21,9 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 		code, msg = fe.Code, fe.Message
 	case errors.Is(err, store.ErrNotFound):
 		code = fiber.StatusNotFound
+	case errors.Is(err, labs.ErrBusy):
+		code, msg = fiber.StatusServiceUnavailable, labs.ErrBusy.Error()
+		c.Set(fiber.HeaderRetryAfter, "2")
 	}
 	if code >= 500 {
 		s.log.Error("request failed", "request_id", requestID(c), "path", c.Path(), "err", err)
@@ -30,6 +34,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 		switch {
 		case code == fiber.StatusNotFound:
 			msg = "not found"
+		case code == fiber.StatusServiceUnavailable:
 		case code >= 500:
 			msg = "internal server error"
 		}

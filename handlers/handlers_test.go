@@ -17,6 +17,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"ladder/content"
+	"ladder/labs"
 	"ladder/store"
 )
 
@@ -38,7 +39,11 @@ func newTestServerWith(t *testing.T, fsys fs.FS) *Server {
 		t.Fatalf("store.Open: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
-	s, err := New(Options{Store: st, Content: idx, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://localhost:8080"})
+	cat, err := labs.Load([]labs.Source{labs.Embedded()}, idx.Framework, idx.Renderer)
+	if err != nil {
+		t.Fatalf("labs.Load: %v", err)
+	}
+	s, err := New(Options{Store: st, Content: idx, Labs: cat, Grader: testPool(t), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://localhost:8080"})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

@@ -32,6 +32,8 @@ func (s *Server) routes() {
 
 	api := app.Group("/api/v1")
 	api.Get("/guides", s.apiGuides)
+	api.Get("/labs", s.apiLabs)
+	api.Get("/labs/:id", s.apiLab)
 	// Unmatched paths fall through to Fiber's ErrNotFound, which observe
 	// renders as the 404 page or JSON.
 }

@@ -14,6 +14,7 @@ import (
 
 	"ladder/assets"
 	"ladder/content"
+	"ladder/labs"
 	"ladder/store"
 	"ladder/templates"
 )
@@ -22,6 +23,8 @@ import (
 type Options struct {
 	Store   *store.Store
 	Content *content.Index
+	Labs    *labs.Catalog
+	Grader  *labs.Pool
 	Logger  *slog.Logger
 	BaseURL string
 }
@@ -32,6 +35,9 @@ type Server struct {
 	app     *fiber.App
 	store   *store.Store
 	content *content.Index
+	labs    *labs.Catalog
+	grader  *labs.Pool
+	schemas *schemaCache
 	assets  *assets.Set
 	msgs    *templates.Catalog
 	log     *slog.Logger
@@ -59,6 +65,9 @@ func New(opts Options) (*Server, error) {
 	s := &Server{
 		store:   opts.Store,
 		content: opts.Content,
+		labs:    opts.Labs,
+		grader:  opts.Grader,
+		schemas: newSchemaCache(),
 		assets:  set,
 		msgs:    msgs,
 		log:     opts.Logger,

@@ -154,6 +154,15 @@ func serve(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	cat, err := loadCatalog(idx, cfg.LabsDirs)
+	if err != nil {
+		return err
+	}
+	grader, err := labs.NewPool(labs.PoolOptions{Logger: log})
+	if err != nil {
+		return err
+	}
+	defer grader.Close()
 	st, err := store.Open(ctx, cfg.DataDir)
 	if err != nil {
 		return err
@@ -163,7 +172,7 @@ func serve(ctx context.Context, e env, args []string) error {
 			log.Error("close database", "err", err)
 		}
 	}()
-	srv, err := handlers.New(handlers.Options{Store: st, Content: idx, Logger: log, BaseURL: cfg.BaseURL})
+	srv, err := handlers.New(handlers.Options{Store: st, Content: idx, Labs: cat, Grader: grader, Logger: log, BaseURL: cfg.BaseURL})
 	if err != nil {
 		return err
 	}
@@ -171,7 +180,7 @@ func serve(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "guides", len(idx.Guides),
+	log.Info("listening", "addr", ln.Addr().String(), "guides", len(idx.Guides), "labs", len(cat.Labs),
 		"data_dir", cfg.DataDir, "startup_ms", time.Since(started).Milliseconds())
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.App().Listener(ln) }()
