@@ -7,10 +7,13 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"ladder/content"
+	"ladder/store"
 )
 
 // view is what every page template receives. Data is the page's own part.
 type view struct {
+	User      *store.User
+	CSRF      string
 	Lang      string
 	OtherLang string
 	Title     string
@@ -31,7 +34,9 @@ func (s *Server) view(c *fiber.Ctx, section, title string, data any) view {
 	if alt == "" {
 		alt = c.OriginalURL()
 	}
+	token, _ := c.Locals("csrf").(string)
 	return view{
+		User: currentUser(c), CSRF: token,
 		Lang: lang, OtherLang: other, Title: title, Section: section, Data: data,
 		SwitchURL: "/lang/" + other + "?next=" + url.QueryEscape(alt),
 	}

@@ -5,6 +5,8 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/etag"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/requestid"
+
+	"ladder/store"
 )
 
 // routes registers every route of the portal. Keep this the one place to
@@ -18,6 +20,11 @@ func (s *Server) routes() {
 	app.Use(compress.New())
 	app.Use(etag.New())
 	app.Use(s.language)
+	app.Use(s.authenticate)
+	app.Use(s.csrfProtection())
+	perIP, perAccount := s.perIPLimit(), s.perAccountLimit()
+	signedIn := s.requireUser
+	admin := s.requireRole(store.RoleAdmin)
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
@@ -30,7 +37,24 @@ func (s *Server) routes() {
 	app.Get("/career", s.career)
 	app.Get("/lang/:lang", s.switchLanguage)
 
+	app.Get("/signup", s.signupPage)
+	app.Post("/signup", perIP, s.signupSubmit)
+	app.Get("/login", s.loginPage)
+	app.Post("/login", perIP, perAccount, s.loginSubmit)
+	app.Post("/logout", s.logoutSubmit)
+	app.Get("/account", signedIn, s.accountPage)
+	app.Post("/account/name", signedIn, s.accountNameSubmit)
+	app.Post("/account/password", signedIn, s.accountPasswordSubmit)
+	app.Get("/admin/users", admin, s.adminUsers)
+	app.Post("/admin/users/:id/role", admin, s.adminRoleSubmit)
+	app.Get("/admin/audit", admin, s.adminAudit)
+
 	api := app.Group("/api/v1")
+	api.Post("/auth/signup", perIP, s.apiSignup)
+	api.Post("/auth/login", perIP, perAccount, s.apiLogin)
+	api.Post("/auth/logout", signedIn, s.apiLogout)
+	api.Get("/me", signedIn, s.apiMe)
+	api.Put("/users/:id/role", admin, s.apiSetRole)
 	api.Get("/guides", s.apiGuides)
 	api.Get("/labs", s.apiLabs)
 	api.Get("/labs/:id", s.apiLab)

@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -27,6 +28,8 @@ type Options struct {
 	Grader  *labs.Pool
 	Logger  *slog.Logger
 	BaseURL string
+	JWTKey  []byte // HS256 signing key, at least 32 bytes
+	Limits  Limits
 }
 
 // Server holds the dependencies every handler needs. It has no mutable state
@@ -42,6 +45,10 @@ type Server struct {
 	msgs    *templates.Catalog
 	log     *slog.Logger
 	metrics *metrics
+
+	jwtKey        []byte
+	secureCookies bool
+	limits        Limits
 }
 
 // New builds the server: it loads the templates, assets and message catalog
@@ -49,6 +56,9 @@ type Server struct {
 func New(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
+	}
+	if len(opts.JWTKey) < 32 {
+		return nil, fmt.Errorf("handlers: the JWT signing key must be at least 32 bytes")
 	}
 	msgs, err := templates.LoadCatalog()
 	if err != nil {
@@ -72,6 +82,10 @@ func New(opts Options) (*Server, error) {
 		msgs:    msgs,
 		log:     opts.Logger,
 		metrics: newMetrics(),
+
+		jwtKey:        opts.JWTKey,
+		secureCookies: strings.HasPrefix(opts.BaseURL, "https://"),
+		limits:        opts.Limits.withDefaults(),
 	}
 	engine := html.NewFileSystem(http.FS(templates.Files), ".html")
 	engine.AddFuncMap(template.FuncMap{
@@ -79,6 +93,13 @@ func New(opts Options) (*Server, error) {
 		"asset":      set.URL,
 		"competency": s.content.Framework.Competency,
 		"card":       func(lang string, g *content.Guide) guideCard { return guideCard{Lang: lang, Guide: g} },
+		"field": func(lang, name, label, typ, value, errKey, autocomplete, help string) formField {
+			return formField{Lang: lang, Name: name, Label: label, Type: typ, Value: value, Error: errKey, Autocomplete: autocomplete, Help: help}
+		},
+		"pagerArgs": func(lang string, data fiber.Map) pagerView {
+			p, _ := data["Pager"].(pager)
+			return pagerView{Lang: lang, Pager: p}
+		},
 	})
 	if err := engine.Load(); err != nil {
 		return nil, fmt.Errorf("handlers: load templates: %w", err)
@@ -99,6 +120,16 @@ func New(opts Options) (*Server, error) {
 
 // App returns the Fiber application, for serving and for app.Test.
 func (s *Server) App() *fiber.App { return s.app }
+
+type formField struct {
+	Lang, Name, Label, Type, Value, Error, Autocomplete, Help string
+	Required                                                 bool
+}
+
+type pagerView struct {
+	Lang  string
+	Pager pager
+}
 
 type guideCard struct {
 	Lang  string

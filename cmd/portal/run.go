@@ -61,6 +61,7 @@ func commands() []command {
 	return []command{
 		{name: "serve", summary: "serve the portal (the default)", run: serve},
 		{name: "labs", summary: "labs check: load and self-test every lab", run: labsCommand},
+		{name: "users", summary: "users create --email E --role R: make an account (password from stdin)", run: usersCommand},
 		{name: "grade", summary: "grade one submission: --lab ID [FILE|-]", run: gradeCommand},
 		{name: labs.WorkerCommand, hidden: true, run: func(context.Context, env, []string) error {
 			if code := labs.WorkerMain(); code != 0 {
@@ -167,12 +168,17 @@ func serve(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
+	key, err := loadJWTKey(e.getenv, cfg.DataDir)
+	if err != nil {
+		st.Close()
+		return err
+	}
 	defer func() {
 		if err := st.Close(); err != nil {
 			log.Error("close database", "err", err)
 		}
 	}()
-	srv, err := handlers.New(handlers.Options{Store: st, Content: idx, Labs: cat, Grader: grader, Logger: log, BaseURL: cfg.BaseURL})
+	srv, err := handlers.New(handlers.Options{Store: st, Content: idx, Labs: cat, Grader: grader, Logger: log, BaseURL: cfg.BaseURL, JWTKey: key})
 	if err != nil {
 		return err
 	}

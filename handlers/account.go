@@ -1,0 +1,224 @@
+package handlers
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"ladder/store"
+)
+
+// form is what a form page needs to show the values typed and the errors.
+type form struct {
+	Values  map[string]string
+	Errors  fieldErrors
+	Message string // catalog key of a message above the form
+	Next    string
+}
+
+func newForm() form { return form{Values: map[string]string{}, Errors: fieldErrors{}} }
+
+// safeNext keeps redirects on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+func (s *Server) signupPage(c *fiber.Ctx) error {
+	if currentUser(c) != nil {
+		return c.Redirect("/account", fiber.StatusSeeOther)
+	}
+	f := newForm()
+	f.Next = safeNext(c.Query("next", "/"))
+	return c.Render("signup", s.view(c, "signup", s.msgs.T(langOf(c), "auth.signup"), f))
+}
+
+func (s *Server) signupSubmit(c *fiber.Ctx) error {
+	f := newForm()
+	f.Values["email"] = strings.TrimSpace(c.FormValue("email"))
+	f.Values["display_name"] = strings.TrimSpace(c.FormValue("display_name"))
+	f.Next = safeNext(c.FormValue("next", "/"))
+	u, errs, err := s.signup(c, signupInput{Email: f.Values["email"], Password: c.FormValue("password"), DisplayName: f.Values["display_name"]})
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		f.Errors = errs
+		return c.Status(fiber.StatusUnprocessableEntity).Render("signup", s.view(c, "signup", s.msgs.T(langOf(c), "auth.signup"), f))
+	}
+	if _, _, err := s.startSession(c, u); err != nil {
+		return err
+	}
+	return c.Redirect(f.Next, fiber.StatusSeeOther)
+}
+
+func (s *Server) loginPage(c *fiber.Ctx) error {
+	if currentUser(c) != nil {
+		return c.Redirect("/account", fiber.StatusSeeOther)
+	}
+	f := newForm()
+	f.Next = safeNext(c.Query("next", "/"))
+	if c.Query("done") == "password" {
+		f.Message = "auth.password_changed_login"
+	}
+	return c.Render("login", s.view(c, "login", s.msgs.T(langOf(c), "auth.login"), f))
+}
+
+func (s *Server) loginSubmit(c *fiber.Ctx) error {
+	f := newForm()
+	f.Values["email"] = strings.TrimSpace(c.FormValue("email"))
+	f.Next = safeNext(c.FormValue("next", "/"))
+	u, ok, err := s.login(c, f.Values["email"], c.FormValue("password"))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		f.Errors["password"] = "err.bad_credentials"
+		// A 4xx status so the per-account limiter counts the failure.
+		return c.Status(fiber.StatusUnauthorized).Render("login", s.view(c, "login", s.msgs.T(langOf(c), "auth.login"), f))
+	}
+	if _, _, err := s.startSession(c, u); err != nil {
+		return err
+	}
+	return c.Redirect(f.Next, fiber.StatusSeeOther)
+}
+
+func (s *Server) logoutSubmit(c *fiber.Ctx) error {
+	if a := currentAuth(c); a != nil {
+		if err := s.store.RevokeSession(c.UserContext(), a.Session, a.User.ID, c.IP()); err != nil {
+			return err
+		}
+	}
+	s.clearSessionCookie(c)
+	return c.Redirect("/", fiber.StatusSeeOther)
+}
+
+func (s *Server) accountPage(c *fiber.Ctx) error {
+	f := newForm()
+	f.Values["display_name"] = currentUser(c).DisplayName
+	switch c.Query("done") {
+	case "name":
+		f.Message = "account.name_saved"
+	case "password":
+		f.Message = "account.password_saved"
+	}
+	return c.Render("account", s.view(c, "account", s.msgs.T(langOf(c), "account.title"), f))
+}
+
+func (s *Server) accountNameSubmit(c *fiber.Ctx) error {
+	u := currentUser(c)
+	f := newForm()
+	name := strings.TrimSpace(c.FormValue("display_name"))
+	f.Values["display_name"] = name
+	if name == "" {
+		f.Errors["display_name"] = "err.name_required"
+	}
+	validateDisplayName(name, f.Errors)
+	if len(f.Errors) > 0 {
+		return c.Status(fiber.StatusUnprocessableEntity).Render("account", s.view(c, "account", s.msgs.T(langOf(c), "account.title"), f))
+	}
+	if err := s.store.SetDisplayName(c.UserContext(), u.ID, name); err != nil {
+		return err
+	}
+	return c.Redirect("/account?done=name", fiber.StatusSeeOther)
+}
+
+// accountPasswordSubmit changes the password. Every session of the user is
+// revoked, this one included; the browser that made the change gets a new
+// session so the user stays signed in here only.
+func (s *Server) accountPasswordSubmit(c *fiber.Ctx) error {
+	u := currentUser(c)
+	f := newForm()
+	f.Values["display_name"] = u.DisplayName
+	if !checkPassword(u.PasswordHash, c.FormValue("current_password")) {
+		f.Errors["current_password"] = "err.current_password"
+	}
+	pw := c.FormValue("new_password")
+	validatePassword(pw, f.Errors, "new_password")
+	if len(f.Errors) > 0 {
+		return c.Status(fiber.StatusUnprocessableEntity).Render("account", s.view(c, "account", s.msgs.T(langOf(c), "account.title"), f))
+	}
+	hash, err := hashPassword(pw)
+	if err != nil {
+		return err
+	}
+	if err := s.store.SetPassword(c.UserContext(), u.ID, hash, c.IP()); err != nil {
+		return err
+	}
+	u.PasswordHash = hash
+	if _, _, err := s.startSession(c, *u); err != nil {
+		return err
+	}
+	return c.Redirect("/account?done=password", fiber.StatusSeeOther)
+}
+
+const adminPageSize = 50
+
+func pageNumber(c *fiber.Ctx) int {
+	p, err := strconv.Atoi(c.Query("page", "1"))
+	if err != nil || p < 1 {
+		return 1
+	}
+	return p
+}
+
+type pager struct {
+	Page, Pages, Total int
+	Prev, Next         int
+}
+
+func newPager(page, total, size int) pager {
+	pages := (total + size - 1) / size
+	if pages == 0 {
+		pages = 1
+	}
+	p := pager{Page: page, Pages: pages, Total: total}
+	if page > 1 {
+		p.Prev = page - 1
+	}
+	if page < pages {
+		p.Next = page + 1
+	}
+	return p
+}
+
+func (s *Server) adminUsers(c *fiber.Ctx) error {
+	page := pageNumber(c)
+	users, total, err := s.store.ListUsers(c.UserContext(), adminPageSize, (page-1)*adminPageSize)
+	if err != nil {
+		return err
+	}
+	return c.Render("admin_users", s.view(c, "admin", s.msgs.T(langOf(c), "admin.users"), fiber.Map{
+		"Users": users, "Pager": newPager(page, total, adminPageSize), "Roles": []string{store.RoleLearner, store.RoleMentor, store.RoleAdmin},
+		"Done": c.Query("done"),
+	}))
+}
+
+func (s *Server) adminRoleSubmit(c *fiber.Ctx) error {
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil {
+		return fiber.ErrNotFound
+	}
+	role := c.FormValue("role")
+	if !store.ValidRole(role) {
+		return fiber.NewError(fiber.StatusBadRequest, "role must be learner, mentor or admin")
+	}
+	if _, err := s.store.SetRole(c.UserContext(), currentUser(c).ID, id, role, c.IP()); err != nil {
+		return err
+	}
+	return c.Redirect("/admin/users?done="+strconv.FormatInt(id, 10)+"&page="+c.FormValue("page", "1"), fiber.StatusSeeOther)
+}
+
+func (s *Server) adminAudit(c *fiber.Ctx) error {
+	page := pageNumber(c)
+	entries, total, err := s.store.ListAudit(c.UserContext(), adminPageSize, (page-1)*adminPageSize)
+	if err != nil {
+		return err
+	}
+	return c.Render("admin_audit", s.view(c, "admin", s.msgs.T(langOf(c), "admin.audit"), fiber.Map{
+		"Entries": entries, "Pager": newPager(page, total, adminPageSize),
+	}))
+}

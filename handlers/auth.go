@@ -1,0 +1,331 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/csrf"
+	"github.com/gofiber/fiber/v2/middleware/limiter"
+	"github.com/golang-jwt/jwt/v5"
+	"golang.org/x/crypto/bcrypt"
+
+	"ladder/store"
+)
+
+const (
+	sessionCookie = "ladder_session"
+	csrfCookie    = "ladder_csrf"
+	csrfHeader    = "X-Csrf-Token"
+	csrfField     = "_csrf"
+	tokenIssuer   = "ladder"
+	tokenAudience = "ladder-portal"
+	tokenTTL      = 7 * 24 * time.Hour
+	minPassword   = 10
+	maxPassword   = 72 // bcrypt's limit, in bytes
+)
+
+// claims are the JWT's registered claims; ID (jti) is the session id that
+// the revocation check looks up.
+type claims = jwt.RegisteredClaims
+
+func (s *Server) issueToken(userID int64, sessionID string, now time.Time) (string, time.Time, error) {
+	exp := now.Add(tokenTTL)
+	tok := jwt.NewWithClaims(jwt.SigningMethodHS256, claims{
+		Issuer: tokenIssuer, Audience: jwt.ClaimStrings{tokenAudience}, Subject: fmt.Sprint(userID),
+		ID: sessionID, IssuedAt: jwt.NewNumericDate(now), ExpiresAt: jwt.NewNumericDate(exp),
+	})
+	signed, err := tok.SignedString(s.jwtKey)
+	return signed, exp, err
+}
+
+// parseToken accepts only HS256 tokens signed with our key, with a valid
+// exp, iat, iss and aud. Everything else, "none" included, is rejected.
+func (s *Server) parseToken(raw string) (*claims, error) {
+	var c claims
+	_, err := jwt.ParseWithClaims(raw, &c, func(*jwt.Token) (any, error) { return s.jwtKey, nil },
+		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
+		jwt.WithIssuer(tokenIssuer), jwt.WithAudience(tokenAudience),
+		jwt.WithExpirationRequired(), jwt.WithIssuedAt(), jwt.WithLeeway(30*time.Second))
+	if err != nil {
+		return nil, err
+	}
+	if c.ID == "" || c.IssuedAt == nil {
+		return nil, errors.New("token lacks jti or iat")
+	}
+	return &c, nil
+}
+
+// authInfo is who made the request and how.
+type authInfo struct {
+	User    store.User
+	Session string
+	Via     string // "bearer" or "cookie"
+}
+
+func currentAuth(c *fiber.Ctx) *authInfo {
+	a, _ := c.Locals("auth").(*authInfo)
+	return a
+}
+
+func currentUser(c *fiber.Ctx) *store.User {
+	if a := currentAuth(c); a != nil {
+		return &a.User
+	}
+	return nil
+}
+
+var errUnauthorized = fiber.NewError(fiber.StatusUnauthorized, "authentication required: missing, expired or revoked token")
+
+// authenticate identifies the caller from a Bearer token or the session
+// cookie, and checks on every request that the session is still active so
+// logout and password changes take effect at once. A bad Bearer token is a
+// 401; a bad cookie just makes the caller anonymous and is cleared.
+func (s *Server) authenticate(c *fiber.Ctx) error {
+	raw, via := "", ""
+	if h := c.Get(fiber.HeaderAuthorization); h != "" {
+		scheme, tok, ok := strings.Cut(h, " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
+			return errUnauthorized
+		}
+		raw, via = strings.TrimSpace(tok), "bearer"
+	} else if ck := c.Cookies(sessionCookie); ck != "" {
+		raw, via = ck, "cookie"
+	}
+	if raw == "" {
+		return c.Next()
+	}
+	info, err := s.resolveToken(c, raw)
+	if err != nil {
+		if via == "bearer" {
+			return errUnauthorized
+		}
+		s.clearSessionCookie(c)
+		c.Locals("staleSession", true)
+		return c.Next()
+	}
+	info.Via = via
+	c.Locals("auth", info)
+	return c.Next()
+}
+
+func (s *Server) resolveToken(c *fiber.Ctx, raw string) (*authInfo, error) {
+	cl, err := s.parseToken(raw)
+	if err != nil {
+		return nil, err
+	}
+	sess, user, err := s.store.ActiveSession(c.UserContext(), cl.ID)
+	if err != nil {
+		return nil, err
+	}
+	if fmt.Sprint(user.ID) != cl.Subject {
+		return nil, errors.New("token subject does not match its session")
+	}
+	return &authInfo{User: user, Session: sess.ID}, nil
+}
+
+// requireUser lets only signed-in callers through. Pages send anonymous
+// visitors to the login page and come back afterwards.
+func (s *Server) requireUser(c *fiber.Ctx) error {
+	if currentUser(c) != nil {
+		return c.Next()
+	}
+	if isAPI(c) {
+		return errUnauthorized
+	}
+	return c.Redirect("/login?next="+urlQueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+}
+
+// requireRole is the one place role checks live: signed in, and one of the
+// roles, or 403.
+func (s *Server) requireRole(roles ...string) fiber.Handler {
+	return func(c *fiber.Ctx) error {
+		u := currentUser(c)
+		if u == nil {
+			return s.requireUser(c)
+		}
+		for _, r := range roles {
+			if u.Role == r {
+				return c.Next()
+			}
+		}
+		return fiber.NewError(fiber.StatusForbidden, "your role does not allow this")
+	}
+}
+
+// csrfProtection guards every state-changing request that the cookie
+// authenticates, and every browser form. Bearer requests, and API calls
+// that carry no session cookie, cannot be forged by another site.
+func (s *Server) csrfProtection() fiber.Handler {
+	return csrf.New(csrf.Config{
+		CookieName:     csrfCookie,
+		CookieSameSite: "Lax",
+		CookieSecure:   s.secureCookies,
+		CookieHTTPOnly: false, // API clients read it to send the header
+		Expiration:     12 * time.Hour,
+		ContextKey:     "csrf",
+		Extractor: func(c *fiber.Ctx) (string, error) {
+			if v := c.Get(csrfHeader); v != "" {
+				return v, nil
+			}
+			if v := c.FormValue(csrfField); v != "" {
+				return v, nil
+			}
+			return "", csrf.ErrTokenNotFound
+		},
+		Next: func(c *fiber.Ctx) bool {
+			if a := currentAuth(c); a != nil && a.Via == "bearer" {
+				return true
+			}
+			if isAPI(c) && currentAuth(c) == nil {
+				return true
+			}
+			switch c.Path() {
+			case "/healthz", "/readyz", "/metrics":
+				return true
+			}
+			return strings.HasPrefix(c.Path(), "/assets/")
+		},
+		ErrorHandler: func(c *fiber.Ctx, err error) error {
+			return fiber.NewError(fiber.StatusForbidden, "missing or invalid CSRF token: reload the page and try again")
+		},
+	})
+}
+
+// authLimits throttle login and signup per client address, and failed
+// logins per account, answering 429 with Retry-After.
+func (s *Server) perIPLimit() fiber.Handler {
+	return limiter.New(limiter.Config{
+		Max:          s.limits.AuthPerIP,
+		Expiration:   time.Minute,
+		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + c.IP() },
+		LimitReached: tooMany,
+	})
+}
+
+func (s *Server) perAccountLimit() fiber.Handler {
+	return limiter.New(limiter.Config{
+		Max:                    s.limits.FailedLoginsPerAccount,
+		Expiration:             15 * time.Minute,
+		SkipSuccessfulRequests: true, // only failed logins count
+		KeyGenerator:           func(c *fiber.Ctx) string { return "acct:" + strings.ToLower(strings.TrimSpace(requestEmail(c))) },
+		LimitReached:           tooMany,
+	})
+}
+
+func tooMany(c *fiber.Ctx) error {
+	return fiber.NewError(fiber.StatusTooManyRequests, "too many attempts; wait a moment and try again")
+}
+
+// requestEmail reads the email from a JSON or form body without consuming it.
+func requestEmail(c *fiber.Ctx) string {
+	if strings.HasPrefix(c.Get(fiber.HeaderContentType), fiber.MIMEApplicationJSON) {
+		var b struct {
+			Email string `json:"email"`
+		}
+		_ = jsonUnmarshal(c.Body(), &b)
+		return b.Email
+	}
+	return c.FormValue("email")
+}
+
+// Limits are the abuse limits; zero values take the defaults.
+type Limits struct {
+	AuthPerIP              int // login and signup requests per minute per client address
+	FailedLoginsPerAccount int // failed logins per 15 minutes per email
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.AuthPerIP <= 0 {
+		l.AuthPerIP = 30
+	}
+	if l.FailedLoginsPerAccount <= 0 {
+		l.FailedLoginsPerAccount = 5
+	}
+	return l
+}
+
+func newSessionID() string {
+	b := make([]byte, 18)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on Linux
+	}
+	return hex.EncodeToString(b)
+}
+
+// startSession records a session and sets the cookie. It returns the token
+// for API callers.
+func (s *Server) startSession(c *fiber.Ctx, u store.User) (string, time.Time, error) {
+	now := time.Now()
+	id := newSessionID()
+	tok, exp, err := s.issueToken(u.ID, id, now)
+	if err != nil {
+		return "", exp, err
+	}
+	err = s.store.CreateSession(c.UserContext(), store.Session{ID: id, UserID: u.ID, CreatedAt: now, ExpiresAt: exp, IP: c.IP(), UserAgent: truncate(c.Get(fiber.HeaderUserAgent), 200)})
+	if err != nil {
+		return "", exp, err
+	}
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: tok, Path: "/", Expires: exp, HTTPOnly: true, Secure: s.secureCookies, SameSite: "Lax"})
+	return tok, exp, nil
+}
+
+func (s *Server) clearSessionCookie(c *fiber.Ctx) {
+	c.Cookie(&fiber.Cookie{Name: sessionCookie, Value: "", Path: "/", Expires: time.Unix(0, 0), MaxAge: -1, HTTPOnly: true, Secure: s.secureCookies, SameSite: "Lax"})
+}
+
+// dummyHash makes a login for an unknown email cost what a wrong password
+// costs, so timing does not reveal which emails exist.
+var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("ladder-timing-equaliser"), bcrypt.DefaultCost)
+
+func hashPassword(pw string) (string, error) {
+	h, err := bcrypt.GenerateFromPassword([]byte(pw), bcrypt.DefaultCost)
+	return string(h), err
+}
+
+func checkPassword(hash, pw string) bool {
+	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(pw)) == nil
+}
+
+// fieldErrors maps a form field to a message key in the catalog.
+type fieldErrors map[string]string
+
+func validEmail(email string) bool {
+	if len(email) > 254 || strings.ContainsAny(email, " \t\r\n") {
+		return false
+	}
+	a, err := mail.ParseAddress(email)
+	if err != nil || a.Address != email {
+		return false
+	}
+	_, domain, _ := strings.Cut(email, "@")
+	return strings.Contains(domain, ".")
+}
+
+func validatePassword(pw string, errs fieldErrors, field string) {
+	switch {
+	case utf8.RuneCountInString(pw) < minPassword:
+		errs[field] = "err.password_short"
+	case len(pw) > maxPassword:
+		errs[field] = "err.password_long"
+	}
+}
+
+func validateDisplayName(name string, errs fieldErrors) {
+	if utf8.RuneCountInString(name) > 80 {
+		errs["display_name"] = "err.name_long"
+	}
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n]
+}
