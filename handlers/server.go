@@ -123,7 +123,7 @@ func (s *Server) App() *fiber.App { return s.app }
 
 type formField struct {
 	Lang, Name, Label, Type, Value, Error, Autocomplete, Help string
-	Required                                                 bool
+	Required                                                  bool
 }
 
 type pagerView struct {

@@ -21,9 +21,9 @@ const WorkerEnv = "LADDER_GRADER_WORKER"
 const WorkerCommand = "grader-worker"
 
 type request struct {
-	Op   string `json:"op"` // grade, run, describe
-	Key  string `json:"key"`
-	Spec *Spec  `json:"spec,omitempty"` // sent only the first time a worker sees Key
+	Op        string `json:"op"` // grade, run, describe
+	Key       string `json:"key"`
+	Spec      *Spec  `json:"spec,omitempty"` // sent only the first time a worker sees Key
 	SQL       string `json:"sql,omitempty"`
 	TimeoutMS int    `json:"timeout_ms"`
 }
