@@ -47,7 +47,7 @@ func startBrowser(t *testing.T) context.Context {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 30*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
@@ -71,7 +71,18 @@ func serveHTTP(t *testing.T, s *Server) string {
 // README shows; otherwise it goes to a temporary folder.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	shoot(t, ctx, name, chromedp.CaptureScreenshot())
+}
+
+// fullScreenshot captures the whole page, not only the window.
+func fullScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	shoot(t, ctx, name, chromedp.FullScreenshot(100))
+}
+
+func shoot(t *testing.T, ctx context.Context, name string, action chromedp.Action[[]byte]) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, action)
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}

@@ -129,7 +129,15 @@ func (s *Server) guidePage(c *fiber.Ctx) error {
 		c.Locals("altPath", "/guides/"+t.Slug)
 	}
 	prev, next := s.content.Neighbours(g)
-	return c.Render("guide", s.view(c, "guides", g.Title, fiber.Map{"Guide": g, "Prev": prev, "Next": next}))
+	read := false
+	if u := currentUser(c); u != nil {
+		keys, err := s.store.ReadGuides(c.UserContext(), u.ID)
+		if err != nil {
+			return err
+		}
+		read = keys[g.TranslationKey]
+	}
+	return c.Render("guide", s.view(c, "guides", g.Title, fiber.Map{"Guide": g, "Prev": prev, "Next": next, "Labs": s.guideLabs(g), "Read": read}))
 }
 
 func (s *Server) career(c *fiber.Ctx) error {

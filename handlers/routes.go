@@ -34,7 +34,15 @@ func (s *Server) routes() {
 	app.Get("/", s.home)
 	app.Get("/guides", s.guideList)
 	app.Get("/guides/:slug", s.guidePage)
+	app.Post("/guides/:slug/read", signedIn, s.markReadSubmit)
 	app.Get("/career", s.career)
+	app.Get("/labs", s.labList)
+	app.Get("/labs/:id", s.labPage)
+	app.Post("/labs/:id/run", s.labRunSubmit)
+	app.Post("/labs/:id/submit", s.labSubmitForm)
+	app.Post("/labs/:id/hints", s.labHint)
+	app.Get("/me", signedIn, s.dashboard)
+	app.Post("/me/self-assessment", signedIn, s.selfAssessmentSubmit)
 	app.Get("/lang/:lang", s.switchLanguage)
 
 	app.Get("/signup", s.signupPage)
@@ -58,6 +66,11 @@ func (s *Server) routes() {
 	api.Get("/guides", s.apiGuides)
 	api.Get("/labs", s.apiLabs)
 	api.Get("/labs/:id", s.apiLab)
+	api.Post("/labs/:id/run", s.apiRun)
+	api.Post("/labs/:id/submissions", s.apiSubmit)
+	api.Get("/submissions/:id", signedIn, s.apiSubmission)
+	api.Post("/guides/:slug/read", signedIn, s.apiMarkRead)
+	api.Get("/me/progress", signedIn, s.apiProgress)
 	// Unmatched paths fall through to Fiber's ErrNotFound, which observe
 	// renders as the 404 page or JSON.
 }

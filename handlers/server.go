@@ -3,9 +3,11 @@
 package handlers
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"log/slog"
+	"math"
 	"net/http"
 	"strings"
 	"time"
@@ -41,6 +43,7 @@ type Server struct {
 	labs    *labs.Catalog
 	grader  *labs.Pool
 	schemas *schemaCache
+	items   []content.Item // evidence the level rule counts
 	assets  *assets.Set
 	msgs    *templates.Catalog
 	log     *slog.Logger
@@ -78,6 +81,7 @@ func New(opts Options) (*Server, error) {
 		labs:    opts.Labs,
 		grader:  opts.Grader,
 		schemas: newSchemaCache(),
+		items:   evidenceItems(opts.Content, opts.Labs),
 		assets:  set,
 		msgs:    msgs,
 		log:     opts.Logger,
@@ -96,6 +100,10 @@ func New(opts Options) (*Server, error) {
 		"field": func(lang, name, label, typ, value, errKey, autocomplete, help string) formField {
 			return formField{Lang: lang, Name: name, Label: label, Type: typ, Value: value, Error: errKey, Autocomplete: autocomplete, Help: help}
 		},
+		"inc":   func(i int) int { return i + 1 },
+		"pct":   func(f float64) int { return int(math.Round(f * 100)) },
+		"cell":  cellText,
+		"dict2": func(lang string, m fiber.Map) fiber.Map { m["Lang"] = lang; return m },
 		"pagerArgs": func(lang string, data fiber.Map) pagerView {
 			p, _ := data["Pager"].(pager)
 			return pagerView{Lang: lang, Pager: p}
@@ -134,4 +142,19 @@ type pagerView struct {
 type guideCard struct {
 	Lang  string
 	Guide *content.Guide
+}
+
+// cellText shows a JSON-ready result value the way a SQL client would.
+func cellText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "NULL"
+	case string:
+		return x
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
 }

@@ -72,6 +72,7 @@ type Lab struct {
 	EstimatedMinutes int
 	Prerequisites    []string
 	Instructions     content.Rendered
+	Explanation      content.Rendered // explanation.md, shown after a pass; optional
 	Tests            []TestCase
 }
 
@@ -321,6 +322,13 @@ func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer)
 		return nil, fail("lab.md", "%v", err)
 	}
 	lab.Instructions = rendered
+	explanation, err := read("explanation.md", false)
+	if err != nil {
+		return nil, err
+	}
+	if lab.Explanation, err = r.Render([]byte(explanation)); err != nil {
+		return nil, fail("explanation.md", "%v", err)
+	}
 	lab.Key = specKey(&lab.Spec)
 	return lab, nil
 }

@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"path/filepath"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -80,23 +80,31 @@ func TestPragmas(t *testing.T) {
 func TestFailedMigrationLeavesNoTrace(t *testing.T) {
 	ctx := context.Background()
 	s := openTemp(t)
-	bad := fstest.MapFS{
-		"migrations/001_app_meta.sql": {Data: mustRead(t, "migrations/001_app_meta.sql")},
-		"migrations/002_ok.sql":       {Data: []byte("CREATE TABLE widgets (id INTEGER PRIMARY KEY);")},
-		"migrations/003_broken.sql":   {Data: []byte("CREATE TABLE gadgets (id INTEGER PRIMARY KEY); INSERT INTO nowhere VALUES (1);")},
+	real, err := loadMigrations(migrationFiles)
+	if err != nil {
+		t.Fatal(err)
 	}
-	err := s.migrate(ctx, bad)
-	if err == nil || !strings.Contains(err.Error(), "003_broken.sql") {
-		t.Fatalf("migrate error = %v, want one naming 003_broken.sql", err)
+	files := fstest.MapFS{}
+	for _, m := range real {
+		files["migrations/"+m.Name] = &fstest.MapFile{Data: []byte(m.SQL)}
+	}
+	n := len(real)
+	okName := fmt.Sprintf("%03d_ok.sql", n+1)
+	badName := fmt.Sprintf("%03d_broken.sql", n+2)
+	files["migrations/"+okName] = &fstest.MapFile{Data: []byte("CREATE TABLE widgets (id INTEGER PRIMARY KEY);")}
+	files["migrations/"+badName] = &fstest.MapFile{Data: []byte("CREATE TABLE gadgets (id INTEGER PRIMARY KEY); INSERT INTO nowhere VALUES (1);")}
+	err = s.migrate(ctx, files)
+	if err == nil || !strings.Contains(err.Error(), badName) {
+		t.Fatalf("migrate error = %v, want one naming %s", err, badName)
 	}
 	got, _ := s.AppliedMigrations(ctx)
-	if len(got) != 2 || got[1].Name != "002_ok.sql" {
-		t.Fatalf("recorded %v, want 001 and 002 only", got)
+	if len(got) != n+1 || got[n].Name != okName {
+		t.Fatalf("recorded %v, want the real ones and %s only", got, okName)
 	}
-	var n int
-	err = s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'gadgets'").Scan(&n)
-	if err != nil || n != 0 {
-		t.Fatalf("table from the failed migration exists (n=%d, err=%v)", n, err)
+	var cnt int
+	err = s.read.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master WHERE name = 'gadgets'").Scan(&cnt)
+	if err != nil || cnt != 0 {
+		t.Fatalf("table from the failed migration exists (n=%d, err=%v)", cnt, err)
 	}
 }
 
@@ -118,13 +126,4 @@ func TestMigrationNumbering(t *testing.T) {
 			}
 		})
 	}
-}
-
-func mustRead(t *testing.T, name string) []byte {
-	t.Helper()
-	b, err := migrationFiles.ReadFile(filepath.ToSlash(name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

@@ -1,0 +1,225 @@
+package handlers
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"ladder/labs"
+	"ladder/store"
+)
+
+type sqlBody struct {
+	SQL *string `json:"sql"`
+}
+
+// readSQL decodes {"sql"} and enforces the 64 KB limit with 413.
+func readSQL(c *fiber.Ctx) (string, error) {
+	var in sqlBody
+	if err := decodeJSON(c, &in); err != nil {
+		return "", err
+	}
+	if in.SQL == nil {
+		return "", fiber.NewError(fiber.StatusBadRequest, `the body needs a "sql" string`)
+	}
+	if len(*in.SQL) > maxSQL {
+		return "", fiber.NewError(fiber.StatusRequestEntityTooLarge, fmt.Sprintf("the SQL is %d bytes; the limit is %d", len(*in.SQL), maxSQL))
+	}
+	return *in.SQL, nil
+}
+
+func (s *Server) apiRun(c *fiber.Ctx) error {
+	lab, err := s.findLab(c)
+	if err != nil {
+		return err
+	}
+	sqlText, err := readSQL(c)
+	if err != nil {
+		return err
+	}
+	res, err := s.grader.Run(c.UserContext(), &lab.Spec, sqlText)
+	var ref *labs.Refusal
+	var sqlErr *labs.SQLError
+	switch {
+	case errors.As(err, &sqlErr):
+		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": sqlErr.Error(), "statement": sqlErr.Statement, "line": sqlErr.Line})
+	case errors.As(err, &ref):
+		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": ref.Msg})
+	case err != nil:
+		return err
+	}
+	return c.JSON(res)
+}
+
+type apiVerdict struct {
+	ID         int64                `json:"id,omitempty"`
+	Passed     bool                 `json:"passed"`
+	Datasets   []labs.DatasetResult `json:"datasets"`
+	Message    string               `json:"message"`
+	Error      string               `json:"error,omitempty"`
+	ErrorKind  string               `json:"error_kind,omitempty"`
+	Statement  int                  `json:"statement,omitempty"`
+	Line       int                  `json:"line,omitempty"`
+	DurationMS float64              `json:"duration_ms"`
+	Stored     bool                 `json:"stored"`
+}
+
+// apiSubmit grades and, for a signed-in learner, stores the submission
+// before answering: 201 with its id. Anonymous callers get 200 and nothing
+// is stored. A SQL error or sandbox refusal is 422, stored all the same so
+// the attempt history is complete.
+func (s *Server) apiSubmit(c *fiber.Ctx) error {
+	lab, err := s.findLab(c)
+	if err != nil {
+		return err
+	}
+	sqlText, err := readSQL(c)
+	if err != nil {
+		return err
+	}
+	v, id, err := s.gradeAndStore(c, lab, sqlText)
+	if err != nil {
+		return err
+	}
+	out := apiVerdict{ID: id, Passed: v.Passed, Datasets: v.Datasets, Message: v.Message, Error: v.Error, ErrorKind: v.ErrorKind,
+		Statement: v.ErrorStatement, Line: v.ErrorLine, DurationMS: v.DurationMS, Stored: id != 0}
+	if out.Datasets == nil {
+		out.Datasets = []labs.DatasetResult{}
+	}
+	status := fiber.StatusOK
+	switch {
+	case v.ErrorKind != "":
+		status = fiber.StatusUnprocessableEntity
+	case id != 0:
+		status = fiber.StatusCreated
+	}
+	return c.Status(status).JSON(out)
+}
+
+type apiComment struct {
+	ID        int64  `json:"id"`
+	AuthorID  int64  `json:"author_id"`
+	Author    string `json:"author"`
+	Body      string `json:"body"`
+	CreatedAt string `json:"created_at"`
+}
+
+// apiSubmission shows one submission to its author, the author's mentors
+// and admins; everyone else gets 404.
+func (s *Server) apiSubmission(c *fiber.Ctx) error {
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil {
+		return fiber.ErrNotFound
+	}
+	sub, err := s.store.SubmissionByID(c.UserContext(), id)
+	if err != nil {
+		return err
+	}
+	ok, err := s.canSeeUser(c, currentUser(c), sub.UserID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fiber.ErrNotFound
+	}
+	var verdict any
+	_ = json.Unmarshal([]byte(sub.Verdict), &verdict)
+	comments, err := s.submissionComments(c, sub.ID)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{
+		"id": sub.ID, "lab": sub.LabID, "user_id": sub.UserID, "sql": sub.SQL, "passed": sub.Passed,
+		"created_at": sub.CreatedAt.UTC().Format(time.RFC3339), "comments": comments, "verdict": verdict,
+		"retired": s.labs.Lab(sub.LabID) == nil,
+	})
+}
+
+func (s *Server) apiMarkRead(c *fiber.Ctx) error {
+	g := s.content.Guide(c.Params("slug"))
+	if g == nil {
+		return fiber.ErrNotFound
+	}
+	if err := s.store.MarkGuideRead(c.UserContext(), currentUser(c).ID, g.TranslationKey, g.Slug); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+type apiCompetency struct {
+	ID       string   `json:"id"`
+	Level    string   `json:"level"`
+	Progress float64  `json:"progress"`
+	Next     string   `json:"next,omitempty"`
+	Missing  []string `json:"missing"`
+	Self     int      `json:"self_assessment,omitempty"`
+	Endorsed string   `json:"endorsed,omitempty"`
+}
+
+// apiProgress is the learner's progress as JSON, or CSV with ?format=csv.
+func (s *Server) apiProgress(c *fiber.Ctx) error {
+	u := currentUser(c)
+	p, err := s.loadProgress(c.UserContext(), u.ID)
+	if err != nil {
+		return err
+	}
+	comps := make([]apiCompetency, 0, len(p.Assessment.Competencies))
+	for _, cl := range p.Assessment.Competencies {
+		ac := apiCompetency{ID: cl.ID, Level: cl.Level, Progress: round3(cl.Progress), Next: cl.Next, Missing: []string{}, Self: p.Self[cl.ID].Rating, Endorsed: cl.Endorsed}
+		for _, m := range cl.Missing {
+			ac.Missing = append(ac.Missing, s.describeMissing(langOf(c), cl.ID, m))
+		}
+		comps = append(comps, ac)
+	}
+	type labStatus struct {
+		ID     string `json:"id"`
+		Status string `json:"status"`
+	}
+	labsOut := make([]labStatus, 0, len(s.labs.Labs))
+	for _, l := range s.labs.Labs {
+		st := p.Statuses[l.ID]
+		if st == "" {
+			st = store.StatusNotStarted
+		}
+		labsOut = append(labsOut, labStatus{ID: l.ID, Status: st})
+	}
+	type guideRead struct {
+		Slug string `json:"slug"`
+		Lang string `json:"lang"`
+		Read bool   `json:"read"`
+	}
+	guidesOut := make([]guideRead, 0, len(s.content.Guides))
+	for _, g := range s.content.Guides {
+		guidesOut = append(guidesOut, guideRead{Slug: g.Slug, Lang: g.Lang, Read: p.Read[g.TranslationKey]})
+	}
+	if c.Query("format") == "csv" {
+		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
+		c.Set(fiber.HeaderContentDisposition, `attachment; filename="ladder-progress.csv"`)
+		w := csv.NewWriter(c.Response().BodyWriter())
+		w.Write([]string{"type", "id", "level", "progress", "status"})
+		w.Write([]string{"overall", "", p.Assessment.Overall, "", ""})
+		for _, ac := range comps {
+			w.Write([]string{"competency", ac.ID, ac.Level, strconv.FormatFloat(ac.Progress, 'f', 3, 64), ""})
+		}
+		for _, l := range labsOut {
+			w.Write([]string{"lab", l.ID, "", "", l.Status})
+		}
+		for _, g := range guidesOut {
+			st := "unread"
+			if g.Read {
+				st = "read"
+			}
+			w.Write([]string{"guide", g.Slug, "", "", st})
+		}
+		w.Flush()
+		return w.Error()
+	}
+	return c.JSON(fiber.Map{"level": p.Assessment.Overall, "competencies": comps, "labs": labsOut, "guides": guidesOut})
+}
+
+func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

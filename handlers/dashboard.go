@@ -1,0 +1,275 @@
+package handlers
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gofiber/fiber/v2"
+
+	"ladder/content"
+	"ladder/store"
+)
+
+// describeMissing says in words what a requirement still needs.
+func (s *Server) describeMissing(lang, compID string, r content.Requirement) string {
+	comp := compID
+	if c := s.content.Framework.Competency(compID); c != nil {
+		comp = c.Name.In(lang)
+	}
+	level := s.msgs.T(lang, "level."+r.Level)
+	var names []string
+	for _, ref := range r.Candidates {
+		if len(names) == 3 {
+			names = append(names, "…")
+			break
+		}
+		names = append(names, s.itemTitle(lang, r.Kind, ref))
+	}
+	switch r.Kind {
+	case "lab":
+		return s.msgs.T(lang, "missing.lab", level, comp, strings.Join(names, ", "))
+	case "guide":
+		return s.msgs.T(lang, "missing.guide", level, comp, strings.Join(names, ", "))
+	}
+	return s.msgs.T(lang, "missing.endorsement", level, comp)
+}
+
+// itemTitle names a lab or guide (by translation key) in lang.
+func (s *Server) itemTitle(lang, kind, ref string) string {
+	if kind == "lab" {
+		if l := s.labs.Lab(ref); l != nil {
+			return l.Title
+		}
+		return ref + " (" + s.msgs.T(lang, "item.retired") + ")"
+	}
+	if g := s.content.Guide(ref); g != nil {
+		if t := s.content.Translation(g, lang); t != nil {
+			return t.Title
+		}
+		return g.Title
+	}
+	return ref + " (" + s.msgs.T(lang, "item.retired") + ")"
+}
+
+func (s *Server) itemURL(lang, kind, ref string) string {
+	if kind == "lab" {
+		return "/labs/" + ref
+	}
+	if g := s.content.Guide(ref); g != nil {
+		if t := s.content.Translation(g, lang); t != nil {
+			return "/guides/" + t.Slug
+		}
+	}
+	return "/guides/" + ref
+}
+
+type recommendation struct {
+	Kind, Title, URL, Reason string
+}
+
+// nextSteps picks three to five labs and guides that move the learner
+// toward their next levels, lower levels first since they block the rest.
+func (s *Server) nextSteps(lang string, p *progress) []recommendation {
+	type cand struct {
+		req  content.Requirement
+		comp string
+		prog float64
+	}
+	var cands []cand
+	for _, cl := range p.Assessment.Competencies {
+		for _, m := range cl.Missing {
+			if m.Kind != "endorsement" {
+				cands = append(cands, cand{m, cl.ID, cl.Progress})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		li, lj := content.LevelIndex(cands[i].req.Level), content.LevelIndex(cands[j].req.Level)
+		if li != lj {
+			return li < lj
+		}
+		return cands[i].prog > cands[j].prog
+	})
+	var out []recommendation
+	seen := map[string]bool{}
+	for _, c := range cands {
+		for _, ref := range c.req.Candidates {
+			key := c.req.Kind + ":" + ref
+			if seen[key] || (c.req.Kind == "lab" && p.Statuses[ref] == store.StatusPassed) || (c.req.Kind == "guide" && p.Read[ref]) {
+				continue
+			}
+			seen[key] = true
+			comp := s.content.Framework.Competency(c.comp).Name.In(lang)
+			out = append(out, recommendation{
+				Kind: c.req.Kind, Title: s.itemTitle(lang, c.req.Kind, ref), URL: s.itemURL(lang, c.req.Kind, ref),
+				Reason: s.msgs.T(lang, "next.reason", s.msgs.T(lang, "level."+c.req.Level), comp),
+			})
+			break
+		}
+		if len(out) == 5 {
+			break
+		}
+	}
+	return out
+}
+
+type competencyRow struct {
+	Competency *content.Competency
+	Level      content.CompetencyLevel
+	LevelIndex int
+	Missing    []string
+	Self       store.SelfAssessment
+}
+
+type activityView struct {
+	store.Activity
+	Title, URL string
+}
+
+func (s *Server) dashboard(c *fiber.Ctx) error {
+	u := currentUser(c)
+	lang := langOf(c)
+	p, err := s.loadProgress(c.UserContext(), u.ID)
+	if err != nil {
+		return err
+	}
+	var rows []competencyRow
+	for i, cl := range p.Assessment.Competencies {
+		r := competencyRow{Competency: s.content.Framework.Competencies[i], Level: cl, LevelIndex: content.LevelIndex(cl.Level), Self: p.Self[cl.ID]}
+		for _, m := range cl.Missing {
+			r.Missing = append(r.Missing, s.describeMissing(lang, cl.ID, m))
+		}
+		rows = append(rows, r)
+	}
+	acts, err := s.store.RecentActivity(c.UserContext(), u.ID, 10)
+	if err != nil {
+		return err
+	}
+	var activity []activityView
+	for _, a := range acts {
+		kind := "lab"
+		ref := a.Ref
+		if a.Kind == "guide_read" {
+			kind = "guide"
+			if g := s.content.Guide(a.Ref); g != nil {
+				ref = g.TranslationKey
+			}
+		}
+		activity = append(activity, activityView{Activity: a, Title: s.itemTitle(lang, kind, ref), URL: s.itemURL(lang, kind, ref)})
+	}
+	passed := 0
+	for _, st := range p.Statuses {
+		if st == store.StatusPassed {
+			passed++
+		}
+	}
+	extra, err := s.dashboardExtras(c, u)
+	if err != nil {
+		return err
+	}
+	return c.Render("dashboard", s.view(c, "dashboard", s.msgs.T(lang, "dash.title"), fiber.Map{
+		"Overall": p.Assessment.Overall, "Rows": rows, "Levels": content.Levels,
+		"Radar": radarSVG(s, lang, p.Assessment), "Next": s.nextSteps(lang, p), "Activity": activity,
+		"Passed": passed, "LabCount": len(s.labs.Labs), "Read": len(p.Read), "GuideCount": len(s.content.Guides) / 2,
+		"Saved": c.Query("saved") == "1", "Extra": extra,
+	}))
+}
+
+// selfAssessmentSubmit saves the learner's own ratings. Ratings are kept
+// apart from the evidence-based levels and never change them.
+func (s *Server) selfAssessmentSubmit(c *fiber.Ctx) error {
+	u := currentUser(c)
+	for _, comp := range s.content.Framework.Competencies {
+		raw := c.FormValue("rating_" + comp.ID)
+		if raw == "" {
+			continue
+		}
+		rating, err := strconv.Atoi(raw)
+		if err != nil || rating < 1 || rating > 4 {
+			return fiber.NewError(fiber.StatusBadRequest, "a self-assessment rating is a whole number from 1 to 4")
+		}
+		note := strings.TrimSpace(c.FormValue("note_" + comp.ID))
+		if len([]rune(note)) > 500 {
+			return fiber.NewError(fiber.StatusBadRequest, "a self-assessment note is at most 500 characters")
+		}
+		if err := s.store.SetSelfAssessment(c.UserContext(), u.ID, store.SelfAssessment{CompetencyID: comp.ID, Rating: rating, Note: note}); err != nil {
+			return err
+		}
+	}
+	return c.Redirect("/me?saved=1#self-assessment", fiber.StatusSeeOther)
+}
+
+// markReadSubmit is the guide page's "mark as read" button.
+func (s *Server) markReadSubmit(c *fiber.Ctx) error {
+	g := s.content.Guide(c.Params("slug"))
+	if g == nil {
+		return fiber.ErrNotFound
+	}
+	if err := s.store.MarkGuideRead(c.UserContext(), currentUser(c).ID, g.TranslationKey, g.Slug); err != nil {
+		return err
+	}
+	return c.Redirect("/guides/"+g.Slug+"#read", fiber.StatusSeeOther)
+}
+
+// radarSVG draws the competency levels as a radar chart on the server.
+// Rings mark junior, mid, senior and lead; a competency's point sits on the
+// ring of its held level plus its progress toward the next ring. Labels are escaped here
+// because the result is trusted HTML.
+func radarSVG(s *Server, lang string, a content.Assessment) template.HTML {
+	const width, height, cx, cy, r = 860.0, 540.0, 430.0, 270.0, 180.0
+	n := len(a.Competencies)
+	if n == 0 {
+		return ""
+	}
+	point := func(i int, frac float64) (float64, float64) {
+		ang := -math.Pi/2 + 2*math.Pi*float64(i)/float64(n)
+		return cx + r*frac*math.Cos(ang), cy + r*frac*math.Sin(ang)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="radar" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">`, width, height)
+	fmt.Fprintf(&b, `<title id="radar-title">%s</title>`, html.EscapeString(s.msgs.T(lang, "dash.radar")))
+	var desc []string
+	for _, cl := range a.Competencies {
+		desc = append(desc, s.content.Framework.Competency(cl.ID).Name.In(lang)+": "+s.msgs.T(lang, "level."+cl.Level))
+	}
+	fmt.Fprintf(&b, `<desc id="radar-desc">%s</desc>`, html.EscapeString(strings.Join(desc, "; ")))
+	rings := float64(len(content.Levels))
+	for ring := 1; ring <= len(content.Levels); ring++ {
+		var pts []string
+		for i := 0; i < n; i++ {
+			x, y := point(i, float64(ring)/rings)
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+		}
+		fmt.Fprintf(&b, `<polygon points="%s" fill="none" stroke="#c8cdd3" stroke-width="1"/>`, strings.Join(pts, " "))
+		x, y := point(0, float64(ring)/rings)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="11" fill="#6b7280">%s</text>`, x+4, y+12, html.EscapeString(s.msgs.T(lang, "level."+content.Levels[ring-1])))
+	}
+	var pts []string
+	for i, cl := range a.Competencies {
+		x, y := point(i, 1)
+		fmt.Fprintf(&b, `<line x1="%.0f" y1="%.0f" x2="%.1f" y2="%.1f" stroke="#e2e5e9"/>`, cx, cy, x, y)
+		v := (float64(content.LevelIndex(cl.Level)+1) + cl.Progress) / rings
+		if v > 1 {
+			v = 1
+		}
+		px, py := point(i, v)
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", px, py))
+		lx, ly := point(i, 1.1)
+		anchor := "middle"
+		switch {
+		case lx < cx-10:
+			anchor = "end"
+		case lx > cx+10:
+			anchor = "start"
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="13" text-anchor="%s" fill="#374151">%s</text>`, lx, ly+4, anchor, html.EscapeString(s.content.Framework.Competency(cl.ID).Name.In(lang)))
+	}
+	fmt.Fprintf(&b, `<polygon points="%s" fill="#1565c0" fill-opacity="0.25" stroke="#1565c0" stroke-width="2" data-testid="radar-shape"/>`, strings.Join(pts, " "))
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}

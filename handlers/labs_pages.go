@@ -1,0 +1,330 @@
+package handlers
+
+import (
+	"encoding/json"
+	"errors"
+	"html/template"
+	"sort"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"ladder/content"
+	"ladder/labs"
+	"ladder/store"
+)
+
+type labCard struct {
+	Lab    *labs.Lab
+	Status string
+}
+
+// labList is the catalog, filtered by level, competency, kind and, for a
+// signed-in learner, status.
+func (s *Server) labList(c *fiber.Ctx) error {
+	level, comp, kind, status := c.Query("level"), c.Query("competency"), c.Query("kind"), c.Query("status")
+	statuses := map[string]string{}
+	if u := currentUser(c); u != nil {
+		var err error
+		if statuses, err = s.store.LabStatuses(c.UserContext(), u.ID); err != nil {
+			return err
+		}
+	}
+	var cards []labCard
+	for _, l := range s.labs.Labs {
+		st := statuses[l.ID]
+		if st == "" {
+			st = store.StatusNotStarted
+		}
+		if (level != "" && l.Level != level) || (kind != "" && l.Kind != kind) || (comp != "" && !hasString(l.Competencies, comp)) || (status != "" && st != status) {
+			continue
+		}
+		cards = append(cards, labCard{Lab: l, Status: st})
+	}
+	return c.Render("labs", s.view(c, "labs", s.msgs.T(langOf(c), "labs.title"), fiber.Map{
+		"Cards": cards, "Level": level, "Competency": comp, "Kind": kind, "Status": status,
+		"Levels": content.Levels, "Competencies": s.content.Framework.Competencies,
+		"Kinds": []string{labs.KindQuery, labs.KindETL, labs.KindQuality},
+		"Statuses": []string{store.StatusNotStarted, store.StatusAttempted, store.StatusPassed},
+	}))
+}
+
+// attempt is a stored submission as the lab page shows it.
+type attempt struct {
+	store.Submission
+	Verdict labs.Verdict
+}
+
+// labView is everything the lab page and its result fragment show.
+type labView struct {
+	Lab         *labs.Lab
+	Tables      []labs.Table
+	Schema      string // JSON {table: [columns]} for the editor's completion
+	SQL         string
+	Run         *labs.RunResult
+	RunError    string
+	ErrorLine   int
+	Verdict     *labs.Verdict
+	Submitted   bool
+	Hints       []string
+	HintsTotal  int
+	Attempts    []attempt
+	Passed      bool
+	Status      string
+	Solution    string
+	Explanation template.HTML
+	Guides      []*content.Guide
+	Anonymous   bool
+	TooLarge    bool
+}
+
+func (s *Server) findLab(c *fiber.Ctx) (*labs.Lab, error) {
+	lab := s.labs.Lab(c.Params("id"))
+	if lab == nil {
+		return nil, fiber.ErrNotFound
+	}
+	return lab, nil
+}
+
+// buildLabView loads what the page needs around the learner's action.
+func (s *Server) buildLabView(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*labView, error) {
+	ctx := c.UserContext()
+	v := &labView{Lab: lab, SQL: sqlText, HintsTotal: len(lab.Hints), Status: store.StatusNotStarted}
+	tables, err := s.schemas.get(ctx, s.grader, lab)
+	if err != nil && !errors.Is(err, labs.ErrBusy) {
+		return nil, err
+	}
+	v.Tables = tables
+	schema := map[string][]string{}
+	for _, t := range tables {
+		for _, col := range t.Columns {
+			schema[t.Name] = append(schema[t.Name], col.Name)
+		}
+	}
+	b, _ := json.Marshal(schema)
+	v.Schema = string(b)
+	revealed := 0
+	if u := currentUser(c); u != nil {
+		if revealed, err = s.store.HintsRevealed(ctx, u.ID, lab.ID); err != nil {
+			return nil, err
+		}
+		subs, err := s.store.Submissions(ctx, u.ID, lab.ID, 20)
+		if err != nil {
+			return nil, err
+		}
+		for _, sub := range subs {
+			a := attempt{Submission: sub}
+			_ = json.Unmarshal([]byte(sub.Verdict), &a.Verdict)
+			v.Attempts = append(v.Attempts, a)
+			if sub.Passed {
+				v.Passed = true
+			}
+		}
+		if len(subs) > 0 {
+			v.Status = store.StatusAttempted
+		}
+		if !v.Passed && len(subs) == 20 { // older attempts may hold the pass
+			st, err := s.store.LabStatuses(ctx, u.ID)
+			if err != nil {
+				return nil, err
+			}
+			v.Passed = st[lab.ID] == store.StatusPassed
+		}
+		if v.Passed {
+			v.Status = store.StatusPassed
+		}
+	} else {
+		v.Anonymous = true
+		revealed, _ = strconv.Atoi(c.Query("hints", c.FormValue("hints")))
+	}
+	if revealed > len(lab.Hints) {
+		revealed = len(lab.Hints)
+	}
+	if revealed < 0 {
+		revealed = 0
+	}
+	v.Hints = lab.Hints[:revealed]
+	v.Guides = s.labGuides(lab, langOf(c))
+	return v, nil
+}
+
+// revealSolution shows the reference and its explanation after a pass.
+func (v *labView) revealSolution() {
+	if v.Passed || (v.Verdict != nil && v.Verdict.Passed) {
+		v.Passed = true
+		v.Solution = v.Lab.Solution
+		v.Explanation = v.Lab.Explanation.HTML
+	}
+}
+
+// labGuides links a lab to guides: its prerequisites first, then guides
+// that share a competency at the same level.
+func (s *Server) labGuides(lab *labs.Lab, lang string) []*content.Guide {
+	var out []*content.Guide
+	seen := map[string]bool{}
+	add := func(g *content.Guide) {
+		if g == nil {
+			return
+		}
+		if t := s.content.Translation(g, lang); t != nil {
+			g = t
+		}
+		if !seen[g.TranslationKey] {
+			seen[g.TranslationKey] = true
+			out = append(out, g)
+		}
+	}
+	for _, p := range lab.Prerequisites {
+		add(s.content.Guide(p))
+	}
+	for _, g := range s.content.GuidesIn(lang) {
+		if g.Level == lab.Level && sharesAny(g.Competencies, lab.Competencies) && len(out) < 4 {
+			add(g)
+		}
+	}
+	return out
+}
+
+// guideLabs links a guide to labs: labs that name it as a prerequisite,
+// then labs that share a competency at the same level.
+func (s *Server) guideLabs(g *content.Guide) []*labs.Lab {
+	var first, rest []*labs.Lab
+	for _, l := range s.labs.Labs {
+		switch {
+		case hasString(l.Prerequisites, g.TranslationKey) || hasString(l.Prerequisites, g.Slug):
+			first = append(first, l)
+		case l.Level == g.Level && sharesAny(l.Competencies, g.Competencies):
+			rest = append(rest, l)
+		}
+	}
+	sort.SliceStable(rest, func(i, j int) bool { return rest[i].ID < rest[j].ID })
+	out := append(first, rest...)
+	if len(out) > 6 {
+		out = out[:6]
+	}
+	return out
+}
+
+func sharesAny(a, b []string) bool {
+	for _, x := range a {
+		if hasString(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Server) labPage(c *fiber.Ctx) error {
+	lab, err := s.findLab(c)
+	if err != nil {
+		return err
+	}
+	v, err := s.buildLabView(c, lab, "")
+	if err != nil {
+		return err
+	}
+	v.revealSolution()
+	return s.renderLab(c, v, fiber.StatusOK)
+}
+
+// renderLab renders the whole page, or only the result regions when our
+// script asked for a fragment.
+func (s *Server) renderLab(c *fiber.Ctx, v *labView, status int) error {
+	c.Status(status)
+	if c.Get("X-Fragment") == "1" {
+		return c.Render("lab_fragment", s.view(c, "labs", v.Lab.Title, v), "")
+	}
+	return c.Render("lab", s.view(c, "labs", v.Lab.Title, v))
+}
+
+func (s *Server) labRunSubmit(c *fiber.Ctx) error {
+	lab, err := s.findLab(c)
+	if err != nil {
+		return err
+	}
+	sqlText := c.FormValue("sql")
+	v, err := s.buildLabView(c, lab, sqlText)
+	if err != nil {
+		return err
+	}
+	if len(sqlText) > maxSQL {
+		v.TooLarge = true
+		v.revealSolution()
+		return s.renderLab(c, v, fiber.StatusRequestEntityTooLarge)
+	}
+	res, err := s.grader.Run(c.UserContext(), &lab.Spec, sqlText)
+	status := fiber.StatusOK
+	var ref *labs.Refusal
+	var sqlErr *labs.SQLError
+	switch {
+	case errors.As(err, &sqlErr):
+		v.RunError, v.ErrorLine, status = sqlErr.Error(), sqlErr.Line, fiber.StatusUnprocessableEntity
+	case errors.As(err, &ref):
+		v.RunError, status = ref.Msg, fiber.StatusUnprocessableEntity
+	case err != nil:
+		return err
+	default:
+		v.Run = res
+	}
+	v.revealSolution()
+	return s.renderLab(c, v, status)
+}
+
+func (s *Server) labSubmitForm(c *fiber.Ctx) error {
+	lab, err := s.findLab(c)
+	if err != nil {
+		return err
+	}
+	sqlText := c.FormValue("sql")
+	if len(sqlText) > maxSQL {
+		v, err := s.buildLabView(c, lab, sqlText)
+		if err != nil {
+			return err
+		}
+		v.TooLarge = true
+		return s.renderLab(c, v, fiber.StatusRequestEntityTooLarge)
+	}
+	verdict, _, err := s.gradeAndStore(c, lab, sqlText)
+	if err != nil {
+		return err
+	}
+	v, err := s.buildLabView(c, lab, sqlText)
+	if err != nil {
+		return err
+	}
+	v.Verdict, v.Submitted = verdict, true
+	v.revealSolution()
+	status := fiber.StatusOK
+	if verdict.ErrorKind != "" {
+		status = fiber.StatusUnprocessableEntity
+	}
+	return s.renderLab(c, v, status)
+}
+
+// labHint reveals the next hint. Signed-in learners' reveals are recorded;
+// an anonymous visitor's count lives only in the URL.
+func (s *Server) labHint(c *fiber.Ctx) error {
+	lab, err := s.findLab(c)
+	if err != nil {
+		return err
+	}
+	u := currentUser(c)
+	if u == nil {
+		n, _ := strconv.Atoi(c.FormValue("hints"))
+		if n < len(lab.Hints) {
+			n++
+		}
+		return c.Redirect("/labs/"+lab.ID+"?hints="+strconv.Itoa(n)+"#hints", fiber.StatusSeeOther)
+	}
+	n, err := s.store.HintsRevealed(c.UserContext(), u.ID, lab.ID)
+	if err != nil {
+		return err
+	}
+	if n < len(lab.Hints) {
+		if err := s.store.RevealHint(c.UserContext(), u.ID, lab.ID, n); err != nil {
+			return err
+		}
+	}
+	return c.Redirect("/labs/"+lab.ID+"#hints", fiber.StatusSeeOther)
+}
+

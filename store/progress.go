@@ -1,0 +1,252 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Submission is one graded attempt at a lab.
+type Submission struct {
+	ID         int64
+	UserID     int64
+	LabID      string
+	SQL        string
+	Passed     bool
+	Verdict    string // JSON
+	DurationMS float64
+	CreatedAt  time.Time
+}
+
+// SaveSubmission stores a graded attempt and returns its id.
+func (s *Store) SaveSubmission(ctx context.Context, sub Submission) (int64, error) {
+	var id int64
+	err := s.transact(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx,
+			"INSERT INTO submissions (user_id, lab_id, sql_text, passed, verdict, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), sub.Verdict, sub.DurationMS, now())
+		if err != nil {
+			return fmt.Errorf("store: save submission for lab %q: %w", sub.LabID, err)
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	return id, err
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+const submissionColumns = "id, user_id, lab_id, sql_text, passed, verdict, duration_ms, created_at"
+
+func scanSubmission(row interface{ Scan(...any) error }) (Submission, error) {
+	var sub Submission
+	var passed int
+	var created string
+	err := row.Scan(&sub.ID, &sub.UserID, &sub.LabID, &sub.SQL, &passed, &sub.Verdict, &sub.DurationMS, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return sub, ErrNotFound
+	}
+	sub.Passed, sub.CreatedAt = passed == 1, parseTime(created)
+	return sub, err
+}
+
+// SubmissionByID returns one submission.
+func (s *Store) SubmissionByID(ctx context.Context, id int64) (Submission, error) {
+	sub, err := scanSubmission(s.read.QueryRowContext(ctx, "SELECT "+submissionColumns+" FROM submissions WHERE id = ?", id))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return sub, fmt.Errorf("store: submission %d: %w", id, err)
+	}
+	return sub, err
+}
+
+// Submissions returns a user's attempts at a lab, newest first. An empty
+// labID means every lab.
+func (s *Store) Submissions(ctx context.Context, userID int64, labID string, limit int) ([]Submission, error) {
+	q := "SELECT " + submissionColumns + " FROM submissions WHERE user_id = ?"
+	args := []any{userID}
+	if labID != "" {
+		q += " AND lab_id = ?"
+		args = append(args, labID)
+	}
+	q += " ORDER BY id DESC LIMIT ?"
+	args = append(args, limit)
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: submissions of user %d: %w", userID, err)
+	}
+	defer rows.Close()
+	var out []Submission
+	for rows.Next() {
+		sub, err := scanSubmission(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: submissions of user %d: %w", userID, err)
+		}
+		out = append(out, sub)
+	}
+	return out, rows.Err()
+}
+
+// Lab statuses.
+const (
+	StatusNotStarted = "not_started"
+	StatusAttempted  = "attempted"
+	StatusPassed     = "passed"
+)
+
+// LabStatuses returns attempted or passed for every lab the user tried.
+func (s *Store) LabStatuses(ctx context.Context, userID int64) (map[string]string, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT lab_id, max(passed) FROM submissions WHERE user_id = ? GROUP BY lab_id", userID)
+	if err != nil {
+		return nil, fmt.Errorf("store: lab statuses of user %d: %w", userID, err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var lab string
+		var passed int
+		if err := rows.Scan(&lab, &passed); err != nil {
+			return nil, fmt.Errorf("store: lab statuses of user %d: %w", userID, err)
+		}
+		out[lab] = StatusAttempted
+		if passed == 1 {
+			out[lab] = StatusPassed
+		}
+	}
+	return out, rows.Err()
+}
+
+// MarkGuideRead records that the user read a guide. Reading it again keeps
+// the first time.
+func (s *Store) MarkGuideRead(ctx context.Context, userID int64, key, slug string) error {
+	_, err := s.write.ExecContext(ctx,
+		"INSERT INTO guide_reads (user_id, guide_key, slug, read_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, guide_key) DO NOTHING",
+		userID, key, slug, now())
+	if err != nil {
+		return fmt.Errorf("store: mark guide %q read: %w", key, err)
+	}
+	return nil
+}
+
+// ReadGuides returns the translation keys of the guides the user read.
+func (s *Store) ReadGuides(ctx context.Context, userID int64) (map[string]bool, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT guide_key FROM guide_reads WHERE user_id = ?", userID)
+	if err != nil {
+		return nil, fmt.Errorf("store: guides read by user %d: %w", userID, err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, fmt.Errorf("store: guides read by user %d: %w", userID, err)
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
+}
+
+// RevealHint records that the user asked for hint number idx (0-based).
+func (s *Store) RevealHint(ctx context.Context, userID int64, labID string, idx int) error {
+	_, err := s.write.ExecContext(ctx,
+		"INSERT INTO hint_reveals (user_id, lab_id, hint_index, revealed_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, lab_id, hint_index) DO NOTHING",
+		userID, labID, idx, now())
+	if err != nil {
+		return fmt.Errorf("store: reveal hint %d of lab %q: %w", idx, labID, err)
+	}
+	return nil
+}
+
+// HintsRevealed returns how many hints of a lab the user has seen.
+func (s *Store) HintsRevealed(ctx context.Context, userID int64, labID string) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM hint_reveals WHERE user_id = ? AND lab_id = ?", userID, labID).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: hints of lab %q: %w", labID, err)
+	}
+	return n, nil
+}
+
+// SelfAssessment is a learner's own rating of a competency, 1 to 4.
+type SelfAssessment struct {
+	CompetencyID string
+	Rating       int
+	Note         string
+	UpdatedAt    time.Time
+}
+
+// SetSelfAssessment stores or replaces the learner's rating.
+func (s *Store) SetSelfAssessment(ctx context.Context, userID int64, a SelfAssessment) error {
+	_, err := s.write.ExecContext(ctx, `INSERT INTO self_assessments (user_id, competency_id, rating, note, updated_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (user_id, competency_id) DO UPDATE SET rating = excluded.rating, note = excluded.note, updated_at = excluded.updated_at`,
+		userID, a.CompetencyID, a.Rating, a.Note, now())
+	if err != nil {
+		return fmt.Errorf("store: self-assessment of %q: %w", a.CompetencyID, err)
+	}
+	return nil
+}
+
+// SelfAssessments returns the learner's ratings by competency id.
+func (s *Store) SelfAssessments(ctx context.Context, userID int64) (map[string]SelfAssessment, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT competency_id, rating, note, updated_at FROM self_assessments WHERE user_id = ?", userID)
+	if err != nil {
+		return nil, fmt.Errorf("store: self-assessments of user %d: %w", userID, err)
+	}
+	defer rows.Close()
+	out := map[string]SelfAssessment{}
+	for rows.Next() {
+		var a SelfAssessment
+		var at string
+		if err := rows.Scan(&a.CompetencyID, &a.Rating, &a.Note, &at); err != nil {
+			return nil, fmt.Errorf("store: self-assessments of user %d: %w", userID, err)
+		}
+		a.UpdatedAt = parseTime(at)
+		out[a.CompetencyID] = a
+	}
+	return out, rows.Err()
+}
+
+// Activity is one event in a learner's recent history.
+type Activity struct {
+	At     time.Time
+	Kind   string // submission, guide_read, hint
+	Ref    string // lab id or guide slug
+	Passed bool
+	ID     int64 // submission id
+	Detail int   // hint number
+}
+
+// RecentActivity merges the latest submissions, guide reads and hints.
+func (s *Store) RecentActivity(ctx context.Context, userID int64, limit int) ([]Activity, error) {
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT created_at, 'submission', lab_id, passed, id, 0 FROM submissions WHERE user_id = ?
+		UNION ALL
+		SELECT read_at, 'guide_read', slug, 0, 0, 0 FROM guide_reads WHERE user_id = ?
+		UNION ALL
+		SELECT revealed_at, 'hint', lab_id, 0, 0, hint_index FROM hint_reveals WHERE user_id = ?
+		ORDER BY 1 DESC LIMIT ?`, userID, userID, userID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: activity of user %d: %w", userID, err)
+	}
+	defer rows.Close()
+	var out []Activity
+	for rows.Next() {
+		var a Activity
+		var at string
+		var passed int
+		if err := rows.Scan(&at, &a.Kind, &a.Ref, &passed, &a.ID, &a.Detail); err != nil {
+			return nil, fmt.Errorf("store: activity of user %d: %w", userID, err)
+		}
+		a.At, a.Passed = parseTime(at), passed == 1
+		out = append(out, a)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
+	return out, rows.Err()
+}
