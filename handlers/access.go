@@ -28,4 +28,3 @@ func (s *Server) canSeeUser(c *fiber.Ctx, viewer *store.User, ownerID int64) (bo
 	}
 	return false, nil
 }
-

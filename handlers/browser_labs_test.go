@@ -120,5 +120,3 @@ func progressValue(t *testing.T, ctx context.Context, base, comp string) int {
 	n, _ := strconv.Atoi(v.Value)
 	return n
 }
-
-

@@ -44,7 +44,7 @@ func (s *Server) labList(c *fiber.Ctx) error {
 	return c.Render("labs", s.view(c, "labs", s.msgs.T(langOf(c), "labs.title"), fiber.Map{
 		"Cards": cards, "Level": level, "Competency": comp, "Kind": kind, "Status": status,
 		"Levels": content.Levels, "Competencies": s.content.Framework.Competencies,
-		"Kinds": []string{labs.KindQuery, labs.KindETL, labs.KindQuality},
+		"Kinds":    []string{labs.KindQuery, labs.KindETL, labs.KindQuality},
 		"Statuses": []string{store.StatusNotStarted, store.StatusAttempted, store.StatusPassed},
 	}))
 }
@@ -327,4 +327,3 @@ func (s *Server) labHint(c *fiber.Ctx) error {
 	}
 	return c.Redirect("/labs/"+lab.ID+"#hints", fiber.StatusSeeOther)
 }
-
