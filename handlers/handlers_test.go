@@ -30,6 +30,16 @@ func newTestServer(t *testing.T) *Server {
 
 func newTestServerWith(t *testing.T, fsys fs.FS) *Server {
 	t.Helper()
+	return newServerFor(t, fsys, testPool(t))
+}
+
+func newTestServerWithPool(t *testing.T, pool *labs.Pool) *Server {
+	t.Helper()
+	return newServerFor(t, content.Files, pool)
+}
+
+func newServerFor(t *testing.T, fsys fs.FS, pool *labs.Pool) *Server {
+	t.Helper()
 	idx, err := content.Load(fsys)
 	if err != nil {
 		t.Fatalf("content.Load: %v", err)
@@ -43,7 +53,7 @@ func newTestServerWith(t *testing.T, fsys fs.FS) *Server {
 	if err != nil {
 		t.Fatalf("labs.Load: %v", err)
 	}
-	s, err := New(Options{Store: st, Content: idx, Labs: cat, Grader: testPool(t), JWTKey: []byte("test-signing-key-with-32-bytes!!"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://localhost:8080"})
+	s, err := New(Options{Store: st, Content: idx, Labs: cat, Grader: pool, JWTKey: []byte("test-signing-key-with-32-bytes!!"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://localhost:8080"})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

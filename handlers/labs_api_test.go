@@ -1,0 +1,230 @@
+package handlers
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"ladder/labs"
+)
+
+func TestLabAPIScenarios(t *testing.T) {
+	s := newTestServer(t)
+	lab := s.labs.Lab("customers-without-orders")
+	user := newClient(t, s)
+	tok, uid := signupAndLogin(t, user, "ines@example.com")
+	auth := bearer(tok)
+	tests := []struct {
+		name       string
+		path       string
+		body       any
+		headers    map[string]string
+		wantStatus int
+		want       []string
+		notWant    []string
+	}{
+		{"run", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "SELECT customer_id, full_name FROM shop.customers ORDER BY customer_id LIMIT 2"}, nil, 200,
+			[]string{`"columns":["customer_id","full_name"]`, `"rows":[[`, `"truncated":false`}, nil},
+		{"run truncates at 200 rows", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "SELECT * FROM range(1000)"}, nil, 200, []string{`"truncated":true`}, nil},
+		{"run with a SQL error", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "SELECT nope FROM shop.customers"}, nil, 422,
+			[]string{`"error":"SQL error in statement 1`, `"statement":1`, `"line":1`, "nope"}, nil},
+		{"run refused", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "COPY shop.customers TO '/tmp/x.csv'"}, nil, 422, []string{`"error":"statement 1: COPY is not allowed in labs"`}, nil},
+		{"run too large", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "SELECT 1 -- " + strings.Repeat("x", 70<<10)}, nil, 413, []string{`"error":"the SQL is`}, nil},
+		{"run without sql", "/api/v1/labs/customers-without-orders/run", map[string]string{"query": "SELECT 1"}, nil, 400, []string{`"error":"the body needs a \"sql\" string"`}, nil},
+		{"run unknown lab", "/api/v1/labs/nope/run", map[string]string{"sql": "SELECT 1"}, nil, 404, []string{`"error":"not found"`}, nil},
+		{"anonymous submission is not stored", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": lab.Solution}, nil, 200,
+			[]string{`"passed":true`, `"datasets":[{"name":"visible","passed":true},{"name":"hidden","passed":true}]`, `"stored":false`}, []string{`"id":`}},
+		{"signed-in wrong submission", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": "SELECT customer_id, full_name, email FROM shop.customers"}, auth, 201,
+			[]string{`"id":`, `"passed":false`, `"message":"Expected`, `"stored":true`}, nil},
+		{"signed-in SQL error", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": "SELEKT 1"}, auth, 422, []string{`"error":"SQL error`, `"stored":true`}, nil},
+		{"oversized submission", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": strings.Repeat("x", 65<<10)}, auth, 413, nil, nil},
+		{"hostile submission", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": "SELECT * FROM read_csv('/etc/passwd')"}, auth, 422, []string{"file system operations are disabled"}, []string{"root:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := newClient(t, s).json("POST", tt.path, tt.body, tt.headers)
+			if r.status != tt.wantStatus {
+				t.Fatalf("status %d, want %d: %.300s", r.status, tt.wantStatus, r.body)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.body, w) {
+					t.Errorf("body lacks %q: %.400s", w, r.body)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(r.body, w) {
+					t.Errorf("body contains %q", w)
+				}
+			}
+		})
+	}
+	subs, err := s.store.Submissions(context.Background(), uid, "", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(subs) != 3 { // wrong, SQL error, hostile; never the anonymous one
+		t.Fatalf("%d stored submissions, want 3", len(subs))
+	}
+
+	// A passing submission moves the learner's progress.
+	before := progressOf(t, user, tok)
+	r := user.json("POST", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": lab.Solution}, auth)
+	if r.status != 201 {
+		t.Fatalf("right answer: %d %s", r.status, r.body)
+	}
+	id := int64(r.json(t)["id"].(float64))
+	after := progressOf(t, user, tok)
+	if after.labs["customers-without-orders"] != "passed" || before.labs["customers-without-orders"] != "attempted" {
+		t.Errorf("lab status %q -> %q, want attempted -> passed", before.labs["customers-without-orders"], after.labs["customers-without-orders"])
+	}
+	if !(after.comps["sql-querying"] > before.comps["sql-querying"]) || !(after.comps["databases"] > before.comps["databases"]) {
+		t.Errorf("competency progress did not move: %v -> %v", before.comps, after.comps)
+	}
+
+	// The submission is visible to its author and admins, 404 to others.
+	path := fmt.Sprintf("/api/v1/submissions/%d", id)
+	if r := user.json("GET", path, nil, auth); r.status != 200 || !strings.Contains(r.body, `"lab":"customers-without-orders"`) || !strings.Contains(r.body, `"comments":[]`) || !strings.Contains(r.body, `"sql":"SELECT c.customer_id`) {
+		t.Errorf("author reads the submission: %d %s", r.status, r.body)
+	}
+	other := newClient(t, s)
+	otok, _ := signupAndLogin(t, other, "olga@example.com")
+	if r := other.json("GET", path, nil, bearer(otok)); r.status != 404 {
+		t.Errorf("another learner reads it: %d, want 404", r.status)
+	}
+	if r := newClient(t, s).json("GET", path, nil, nil); r.status != 401 {
+		t.Errorf("anonymous reads it: %d, want 401", r.status)
+	}
+	makeUser(t, s, "boss@example.com", "admin")
+	admin := newClient(t, s)
+	atok := admin.json("POST", "/api/v1/auth/login", map[string]string{"email": "boss@example.com", "password": "correct horse battery"}, nil).json(t)["token"].(string)
+	if r := admin.json("GET", path, nil, bearer(atok)); r.status != 200 {
+		t.Errorf("admin reads it: %d", r.status)
+	}
+	if r := admin.json("GET", "/api/v1/submissions/999999", nil, bearer(atok)); r.status != 404 {
+		t.Errorf("unknown submission: %d", r.status)
+	}
+}
+
+type progressSnapshot struct {
+	level  string
+	comps  map[string]float64
+	labs   map[string]string
+	guides map[string]bool
+}
+
+func progressOf(t *testing.T, c *client, tok string) progressSnapshot {
+	t.Helper()
+	r := c.json("GET", "/api/v1/me/progress", nil, bearer(tok))
+	if r.status != 200 {
+		t.Fatalf("progress: %d %s", r.status, r.body)
+	}
+	var body struct {
+		Level        string
+		Competencies []struct {
+			ID       string
+			Level    string
+			Progress float64
+		}
+		Labs []struct {
+			ID     string
+			Status string
+		}
+		Guides []struct {
+			Slug string
+			Read bool
+		}
+	}
+	if err := json.Unmarshal([]byte(r.body), &body); err != nil {
+		t.Fatal(err)
+	}
+	p := progressSnapshot{level: body.Level, comps: map[string]float64{}, labs: map[string]string{}, guides: map[string]bool{}}
+	for _, c := range body.Competencies {
+		p.comps[c.ID] = c.Progress
+	}
+	for _, l := range body.Labs {
+		p.labs[l.ID] = l.Status
+	}
+	for _, g := range body.Guides {
+		p.guides[g.Slug] = g.Read
+	}
+	return p
+}
+
+func TestProgressAPI(t *testing.T) {
+	s := newTestServer(t)
+	c := newClient(t, s)
+	tok, _ := signupAndLogin(t, c, "pia@example.com")
+	p := progressOf(t, c, tok)
+	if p.level != "junior" || len(p.comps) != 14 || len(p.labs) != len(s.labs.Labs) || len(p.guides) != len(s.content.Guides) {
+		t.Fatalf("fresh progress: %+v", p)
+	}
+	for id, st := range p.labs {
+		if st != "not_started" {
+			t.Errorf("lab %s is %s for a new learner", id, st)
+		}
+	}
+	if r := c.json("POST", "/api/v1/guides/junior-data-engineer-ko/read", nil, bearer(tok)); r.status != 204 {
+		t.Fatalf("mark read: %d %s", r.status, r.body)
+	}
+	if r := c.json("POST", "/api/v1/guides/nope/read", nil, bearer(tok)); r.status != 404 {
+		t.Errorf("mark an unknown guide read: %d", r.status)
+	}
+	if r := newClient(t, s).json("POST", "/api/v1/guides/career-path/read", nil, nil); r.status != 401 {
+		t.Errorf("anonymous mark read: %d", r.status)
+	}
+	after := progressOf(t, c, tok)
+	if !after.guides["junior-data-engineer"] || !after.guides["junior-data-engineer-ko"] || after.guides["career-path"] {
+		t.Errorf("read flags: %v", after.guides)
+	}
+	if !(after.comps["sql-querying"] > p.comps["sql-querying"]) {
+		t.Errorf("reading a junior SQL guide did not move sql-querying: %v -> %v", p.comps["sql-querying"], after.comps["sql-querying"])
+	}
+	r := c.do("GET", "/api/v1/me/progress?format=csv", "", nil, bearer(tok))
+	if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("csv: %d %s", r.status, r.header.Get("Content-Type"))
+	}
+	lines := strings.Split(strings.TrimSpace(r.body), "\n")
+	if lines[0] != "type,id,level,progress,status" || lines[1] != "overall,,junior,," {
+		t.Errorf("csv head: %q", lines[:2])
+	}
+	if !strings.Contains(r.body, "guide,junior-data-engineer-ko,,,read") || !strings.Contains(r.body, "lab,filter-sort-orders,,,not_started") || !strings.Contains(r.body, "competency,sql-querying,junior,0.") {
+		t.Errorf("csv rows: %s", r.body)
+	}
+	if len(lines) != 2+14+len(s.labs.Labs)+len(s.content.Guides) {
+		t.Errorf("csv has %d lines", len(lines))
+	}
+}
+
+// With every worker busy and the queue full, the API answers 503 with
+// Retry-After at once.
+func TestLabAPIBusy(t *testing.T) {
+	exe, _ := os.Executable()
+	pool, err := labs.NewPool(labs.PoolOptions{Workers: 1, Queue: 1, Timeout: 2 * time.Second,
+		Command: func() *exec.Cmd { return exec.Command(exe, "-test.run=^$") }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	s := newTestServerWithPool(t, pool)
+	slow := map[string]string{"sql": "SELECT count(*) FROM range(100000000) a, range(100000000) b"}
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() { defer wg.Done(); newClient(t, s).json("POST", "/api/v1/labs/filter-sort-orders/run", slow, nil) }()
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for pool.Stats().Running+pool.Stats().Waiting < 2 && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	r := newClient(t, s).json("POST", "/api/v1/labs/filter-sort-orders/submissions", map[string]string{"sql": "SELECT 1"}, nil)
+	if r.status != 503 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "busy") {
+		t.Errorf("busy grader: %d %q %s, want 503 with Retry-After", r.status, r.header.Get("Retry-After"), r.body)
+	}
+	wg.Wait()
+}

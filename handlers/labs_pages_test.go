@@ -1,0 +1,105 @@
+package handlers
+
+import (
+	"context"
+	"html/template"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// The lab page without JavaScript: plain form posts, full pages back.
+func TestLabPagesWithoutJavaScript(t *testing.T) {
+	s := newTestServer(t)
+	anon := newClient(t, s)
+	tok := anon.csrf()
+	runScenarios(t, s, []scenario{
+		{name: "catalog", url: "/labs", wantStatus: 200, want: []string{"/labs/filter-sort-orders", "badge level-junior", "Data quality", "progress is kept only after you sign in"}},
+		{name: "catalog filtered", url: "/labs?kind=etl&level=senior", wantStatus: 200, want: []string{"/labs/scd-type2-customers", "/labs/late-arriving-events"}, notWant: []string{"/labs/filter-sort-orders\""}},
+		{name: "catalog empty", url: "/labs?kind=etl&level=junior&competency=ml-basics", wantStatus: 200, want: []string{"No lab matches these filters."}},
+		{name: "lab page", url: "/labs/filter-sort-orders", wantStatus: 200,
+			want: []string{"<h1>Filter and sort March orders</h1>", `data-testid="anon-banner"`, "shop.orders", `name="sql"`, `formaction="/labs/filter-sort-orders/run"`, "Show hint 1 of", "/guides/junior-data-engineer"},
+			notWant: []string{`data-testid="solution"`}},
+		{name: "unknown lab", url: "/labs/nope", wantStatus: 404, want: []string{"Page not found"}},
+		{name: "guide links to labs", url: "/guides/data-reliability-engineering", wantStatus: 200, want: []string{"Practise this", "/labs/freshness-check"}},
+	})
+	r := anon.form("/labs/filter-sort-orders/run", url.Values{"_csrf": {tok}, "sql": {"SELECT order_id FROM shop.orders ORDER BY order_id LIMIT 3"}})
+	if r.status != 200 || !strings.Contains(r.body, `data-testid="run-result"`) || !strings.Contains(r.body, "3 rows") || !strings.Contains(r.body, "<html") {
+		t.Errorf("run form: %d", r.status)
+	}
+	if !strings.Contains(r.body, "ORDER BY order_id LIMIT 3</textarea>") {
+		t.Error("the SQL typed is not kept in the textarea")
+	}
+	r = anon.form("/labs/filter-sort-orders/submit", url.Values{"_csrf": {tok}, "sql": {"SELECT 1"}})
+	if r.status != 200 || !strings.Contains(r.body, "verdict-fail") || !strings.Contains(r.body, "Not saved") {
+		t.Errorf("anonymous submit form: %d", r.status)
+	}
+	r = anon.form("/labs/filter-sort-orders/submit", url.Values{"_csrf": {tok}, "sql": {"SELECT <script>alert(1)</script>"}})
+	if strings.Contains(r.body, "<script>alert(1)") {
+		t.Error("the submitted SQL is echoed unescaped")
+	}
+	r = anon.form("/labs/filter-sort-orders/hints", url.Values{"_csrf": {tok}, "hints": {"0"}})
+	if r.status != 303 || r.header.Get("Location") != "/labs/filter-sort-orders?hints=1#hints" {
+		t.Errorf("anonymous hint: %d %q", r.status, r.header.Get("Location"))
+	}
+	if r := anon.do("GET", "/labs/filter-sort-orders?hints=1", "", nil, nil); !strings.Contains(r.body, template.HTMLEscapeString(s.labs.Lab("filter-sort-orders").Hints[0])) {
+		t.Error("the first hint is not shown")
+	}
+
+	// Signed in: attempts, hints and the solution are remembered.
+	user := newClient(t, s)
+	_, uid := signupAndLogin(t, user, "jun@example.com")
+	tok = user.csrf()
+	lab := s.labs.Lab("filter-sort-orders")
+	user.form("/labs/filter-sort-orders/hints", url.Values{"_csrf": {tok}})
+	user.form("/labs/filter-sort-orders/hints", url.Values{"_csrf": {tok}})
+	if n, _ := s.store.HintsRevealed(context.Background(), uid, lab.ID); n != 2 {
+		t.Errorf("%d hints recorded, want 2", n)
+	}
+	r = user.form("/labs/filter-sort-orders/submit", url.Values{"_csrf": {tok}, "sql": {lab.Solution}})
+	if r.status != 200 || !strings.Contains(r.body, "verdict-pass") || !strings.Contains(r.body, `data-testid="solution"`) || !strings.Contains(r.body, "Your attempts") {
+		t.Errorf("signed-in submit: %d", r.status)
+	}
+	page := user.do("GET", "/labs/filter-sort-orders", "", nil, nil)
+	if !strings.Contains(page.body, `data-testid="solution"`) || !strings.Contains(page.body, "status-passed") || strings.Count(page.body, `class="attempt"`) != 1 {
+		t.Errorf("lab page after a pass lacks the solution, status or attempt")
+	}
+	if !strings.Contains(page.body, template.HTMLEscapeString(lab.Hints[1])) {
+		t.Error("revealed hints are not shown again")
+	}
+	if r := user.form("/labs/filter-sort-orders/submit", url.Values{"_csrf": {tok}, "sql": {strings.Repeat("x", 70<<10)}}); r.status != 413 || !strings.Contains(r.body, "larger than 64 KB") {
+		t.Errorf("oversized form submit: %d", r.status)
+	}
+
+	// Dashboard, mark as read and self-assessment.
+	r = user.form("/guides/career-path/read", url.Values{"_csrf": {tok}})
+	if r.status != 303 {
+		t.Errorf("mark read form: %d", r.status)
+	}
+	if g := user.do("GET", "/guides/career-path-ko", "", nil, nil); !strings.Contains(g.body, `data-testid="guide-read"`) {
+		t.Error("the Korean version does not show as read")
+	}
+	dash := user.do("GET", "/me", "", nil, nil)
+	for _, w := range []string{`data-testid="overall-level"`, `<svg class="radar"`, `data-testid="radar-shape"`, `data-testid="next-steps"`, "Passed", lab.Title, `data-testid="progress-sql-querying"`, "Still needed for"} {
+		if !strings.Contains(dash.body, w) {
+			t.Errorf("dashboard lacks %q", w)
+		}
+	}
+	r = user.form("/me/self-assessment", url.Values{"_csrf": {tok}, "rating_sql-querying": {"3"}, "note_sql-querying": {"I write window functions <daily>"}})
+	if r.status != 303 {
+		t.Fatalf("self-assessment: %d %s", r.status, r.body)
+	}
+	dash = user.do("GET", "/me", "", nil, nil)
+	if !strings.Contains(dash.body, "3 / 4") || !strings.Contains(dash.body, "I write window functions &lt;daily&gt;") {
+		t.Error("self-assessment not shown")
+	}
+	if !strings.Contains(dash.body, `data-testid="level-sql-querying">Junior`) {
+		t.Error("the self-assessment changed the evidence-based level")
+	}
+	if r := user.form("/me/self-assessment", url.Values{"_csrf": {tok}, "rating_sql-querying": {"9"}}); r.status != 400 {
+		t.Errorf("rating 9: %d, want 400", r.status)
+	}
+	if r := newClient(t, s).do("GET", "/me", "", nil, nil); r.status != 303 {
+		t.Errorf("anonymous dashboard: %d, want a redirect to login", r.status)
+	}
+}
