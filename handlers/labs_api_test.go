@@ -216,7 +216,10 @@ func TestLabAPIBusy(t *testing.T) {
 	var wg sync.WaitGroup
 	for i := 0; i < 2; i++ {
 		wg.Add(1)
-		go func() { defer wg.Done(); newClient(t, s).json("POST", "/api/v1/labs/filter-sort-orders/run", slow, nil) }()
+		go func() {
+			defer wg.Done()
+			newClient(t, s).json("POST", "/api/v1/labs/filter-sort-orders/run", slow, nil)
+		}()
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for pool.Stats().Running+pool.Stats().Waiting < 2 && time.Now().Before(deadline) {

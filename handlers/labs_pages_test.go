@@ -18,7 +18,7 @@ func TestLabPagesWithoutJavaScript(t *testing.T) {
 		{name: "catalog filtered", url: "/labs?kind=etl&level=senior", wantStatus: 200, want: []string{"/labs/scd-type2-customers", "/labs/late-arriving-events"}, notWant: []string{"/labs/filter-sort-orders\""}},
 		{name: "catalog empty", url: "/labs?kind=etl&level=junior&competency=ml-basics", wantStatus: 200, want: []string{"No lab matches these filters."}},
 		{name: "lab page", url: "/labs/filter-sort-orders", wantStatus: 200,
-			want: []string{"<h1>Filter and sort March orders</h1>", `data-testid="anon-banner"`, "shop.orders", `name="sql"`, `formaction="/labs/filter-sort-orders/run"`, "Show hint 1 of", "/guides/junior-data-engineer"},
+			want:    []string{"<h1>Filter and sort March orders</h1>", `data-testid="anon-banner"`, "shop.orders", `name="sql"`, `formaction="/labs/filter-sort-orders/run"`, "Show hint 1 of", "/guides/junior-data-engineer"},
 			notWant: []string{`data-testid="solution"`}},
 		{name: "unknown lab", url: "/labs/nope", wantStatus: 404, want: []string{"Page not found"}},
 		{name: "guide links to labs", url: "/guides/data-reliability-engineering", wantStatus: 200, want: []string{"Practise this", "/labs/freshness-check"}},
