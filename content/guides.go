@@ -47,6 +47,7 @@ type Index struct {
 	bySlug    map[string]*Guide
 	byKey     map[string]map[string]*Guide // translation key -> lang -> guide
 	Renderer  *Renderer
+	Curricula []*Curriculum // shipped curricula, by id
 }
 
 // Guide returns the guide with slug, or nil.
@@ -141,6 +142,9 @@ func Load(fsys fs.FS) (*Index, error) {
 				return nil, fmt.Errorf("content: %s: translation_key %q has no %q translation", g.Path, g.TranslationKey, lang)
 			}
 		}
+	}
+	if err := x.loadCurricula(fsys); err != nil {
+		return nil, err
 	}
 	sort.SliceStable(x.Guides, func(i, j int) bool {
 		a, b := x.Guides[i], x.Guides[j]

@@ -32,7 +32,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	c.Status(code)
 	if isAPI(c) {
 		switch {
-		case code == fiber.StatusNotFound:
+		case code == fiber.StatusNotFound && (msg == "" || msg == "Not Found" || strings.HasPrefix(msg, "Cannot ")):
 			msg = "not found"
 		case code == fiber.StatusServiceUnavailable:
 		case code >= 500:

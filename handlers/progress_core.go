@@ -89,15 +89,28 @@ var maxSQL = labs.DefaultLimits.MaxSQLBytes
 
 // endorsements returns the highest endorsed level per competency.
 func (s *Server) endorsements(ctx context.Context, userID int64) (map[string]string, error) {
-	return map[string]string{}, nil
+	list, err := s.store.Endorsements(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, e := range list {
+		if content.LevelIndex(e.Level) > content.LevelIndex(out[e.CompetencyID]) {
+			out[e.CompetencyID] = e.Level
+		}
+	}
+	return out, nil
 }
 
 // submissionComments returns the mentors' comments on a submission.
 func (s *Server) submissionComments(c *fiber.Ctx, id int64) ([]apiComment, error) {
-	return []apiComment{}, nil
-}
-
-// dashboardExtras adds mentoring to the dashboard.
-func (s *Server) dashboardExtras(c *fiber.Ctx, u *store.User) (fiber.Map, error) {
-	return fiber.Map{}, nil
+	list, err := s.store.CommentsOn(c.UserContext(), id)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]apiComment, 0, len(list))
+	for _, cm := range list {
+		out = append(out, apiComment{ID: cm.ID, AuthorID: cm.AuthorID, Author: cm.Author, Body: cm.Body, CreatedAt: cm.CreatedAt.UTC().Format(time.RFC3339)})
+	}
+	return out, nil
 }

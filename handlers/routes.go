@@ -25,6 +25,7 @@ func (s *Server) routes() {
 	perIP, perAccount := s.perIPLimit(), s.perAccountLimit()
 	signedIn := s.requireUser
 	admin := s.requireRole(store.RoleAdmin)
+	mentor := s.requireRole(store.RoleMentor, store.RoleAdmin)
 
 	app.Get("/healthz", s.healthz)
 	app.Get("/readyz", s.readyz)
@@ -71,6 +72,17 @@ func (s *Server) routes() {
 	api.Get("/submissions/:id", signedIn, s.apiSubmission)
 	api.Post("/guides/:slug/read", signedIn, s.apiMarkRead)
 	api.Get("/me/progress", signedIn, s.apiProgress)
+	api.Get("/me/assignments", signedIn, s.apiMyAssignments)
+	api.Post("/cohorts/join", signedIn, s.apiJoinCohort)
+	api.Post("/cohorts", mentor, s.apiCreateCohort)
+	api.Post("/cohorts/:id/members", mentor, s.apiAddMember)
+	api.Delete("/cohorts/:id/members/:user", mentor, s.apiRemoveMember)
+	api.Post("/cohorts/:id/assignments", mentor, s.apiCreateAssignment)
+	api.Get("/cohorts/:id/progress", mentor, s.apiCohortProgress)
+	api.Get("/cohorts/:id/progress.csv", mentor, s.cohortCSV)
+	api.Post("/curricula", mentor, s.apiCreateCurriculum)
+	api.Post("/submissions/:id/comments", mentor, s.apiComment)
+	api.Post("/users/:id/endorsements", mentor, s.apiEndorse)
 	// Unmatched paths fall through to Fiber's ErrNotFound, which observe
 	// renders as the 404 page or JSON.
 }

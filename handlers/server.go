@@ -32,6 +32,7 @@ type Options struct {
 	BaseURL string
 	JWTKey  []byte // HS256 signing key, at least 32 bytes
 	Limits  Limits
+	Now     func() time.Time // the clock; tests set it to check due dates
 }
 
 // Server holds the dependencies every handler needs. It has no mutable state
@@ -49,6 +50,7 @@ type Server struct {
 	log     *slog.Logger
 	metrics *metrics
 
+	now           func() time.Time
 	jwtKey        []byte
 	secureCookies bool
 	limits        Limits
@@ -59,6 +61,12 @@ type Server struct {
 func New(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := checkCurricula(opts.Content, opts.Labs); err != nil {
+		return nil, err
 	}
 	if len(opts.JWTKey) < 32 {
 		return nil, fmt.Errorf("handlers: the JWT signing key must be at least 32 bytes")
@@ -87,6 +95,7 @@ func New(opts Options) (*Server, error) {
 		log:     opts.Logger,
 		metrics: newMetrics(),
 
+		now:           opts.Now,
 		jwtKey:        opts.JWTKey,
 		secureCookies: strings.HasPrefix(opts.BaseURL, "https://"),
 		limits:        opts.Limits.withDefaults(),

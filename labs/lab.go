@@ -393,3 +393,6 @@ func typeError(err error) string {
 	}
 	return err.Error()
 }
+
+// LabExists reports whether a lab with id is loaded.
+func (c *Catalog) LabExists(id string) bool { return c.byID[id] != nil }

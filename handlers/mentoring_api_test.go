@@ -1,0 +1,237 @@
+package handlers
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+type actor struct {
+	c   *client
+	tok string
+	id  int64
+}
+
+func (a actor) call(method, path string, body any) reply {
+	return a.c.json(method, path, body, bearer(a.tok))
+}
+
+func login(t *testing.T, s *Server, email string) actor {
+	t.Helper()
+	c := newClient(t, s)
+	r := c.json("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": "correct horse battery"}, nil)
+	if r.status != 200 {
+		t.Fatalf("login %s: %d %s", email, r.status, r.body)
+	}
+	m := r.json(t)
+	return actor{c: newClient(t, s), tok: m["token"].(string), id: int64(m["user"].(map[string]any)["id"].(float64))}
+}
+
+func mentoringWorld(t *testing.T, s *Server) (mentor, other, learner, stranger, admin actor) {
+	t.Helper()
+	makeUser(t, s, "mentor@example.com", "mentor")
+	makeUser(t, s, "other@example.com", "mentor")
+	makeUser(t, s, "learner@example.com", "learner")
+	makeUser(t, s, "stranger@example.com", "learner")
+	makeUser(t, s, "admin@example.com", "admin")
+	return login(t, s, "mentor@example.com"), login(t, s, "other@example.com"), login(t, s, "learner@example.com"), login(t, s, "stranger@example.com"), login(t, s, "admin@example.com")
+}
+
+func TestMentoringAPI(t *testing.T) {
+	day := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	clock := day
+	s := newTestServer(t)
+	s.now = func() time.Time { return clock }
+	mentor, other, learner, stranger, admin := mentoringWorld(t, s)
+
+	// Cohorts.
+	r := mentor.call("POST", "/api/v1/cohorts", map[string]string{"name": "Autumn bootcamp"})
+	if r.status != 201 || !strings.Contains(r.body, `"name":"Autumn bootcamp"`) {
+		t.Fatalf("create cohort: %d %s", r.status, r.body)
+	}
+	cohort := int64(r.json(t)["id"].(float64))
+	cpath := fmt.Sprintf("/api/v1/cohorts/%d", cohort)
+	// Curricula.
+	r = mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "Week one", "items": []map[string]string{
+		{"kind": "guide", "ref": "junior-data-engineer"}, {"kind": "lab", "ref": "customers-without-orders"}, {"kind": "lab", "ref": "filter-sort-orders"}}})
+	if r.status != 201 {
+		t.Fatalf("create curriculum: %d %s", r.status, r.body)
+	}
+	curriculum := int64(r.json(t)["id"].(float64))
+	r = other.call("POST", "/api/v1/curricula", map[string]any{"title": "Theirs", "items": []map[string]string{{"kind": "lab", "ref": "filter-sort-orders"}}})
+	othersCurriculum := int64(r.json(t)["id"].(float64))
+
+	tests := []struct {
+		name   string
+		who    actor
+		method string
+		path   string
+		body   any
+		status int
+		want   string
+	}{
+		{"learner creates a cohort", learner, "POST", "/api/v1/cohorts", map[string]string{"name": "x"}, 403, "your role does not allow this"},
+		{"empty cohort name", mentor, "POST", "/api/v1/cohorts", map[string]string{"name": "  "}, 400, "name is required"},
+		{"add a learner", mentor, "POST", cpath + "/members", map[string]string{"email": "LEARNER@example.com"}, 201, `"email":"learner@example.com"`},
+		{"add the same learner again", mentor, "POST", cpath + "/members", map[string]string{"email": "learner@example.com"}, 409, "already in the cohort"},
+		{"add an unknown email", mentor, "POST", cpath + "/members", map[string]string{"email": "ghost@example.com"}, 404, "no account with this email"},
+		{"another mentor adds to my cohort", other, "POST", cpath + "/members", map[string]string{"email": "stranger@example.com"}, 404, "not found"},
+		{"learner adds members", learner, "POST", cpath + "/members", map[string]string{"email": "stranger@example.com"}, 403, ""},
+		{"unknown cohort", mentor, "POST", "/api/v1/cohorts/9999/members", map[string]string{"email": "learner@example.com"}, 404, ""},
+		{"curriculum with an unknown lab", mentor, "POST", "/api/v1/curricula", map[string]any{"title": "Bad", "items": []map[string]string{{"kind": "lab", "ref": "nope"}}}, 400, `unknown lab \"nope\"`},
+		{"curriculum with a bad kind", mentor, "POST", "/api/v1/curricula", map[string]any{"title": "Bad", "items": []map[string]string{{"kind": "video", "ref": "x"}}}, 400, "kind must be guide or lab"},
+		{"curriculum without title", mentor, "POST", "/api/v1/curricula", map[string]any{"items": []map[string]string{}}, 400, "title is required"},
+		{"learner creates a curriculum", learner, "POST", "/api/v1/curricula", map[string]any{"title": "Mine"}, 403, ""},
+		{"assign", mentor, "POST", cpath + "/assignments", map[string]any{"curriculum_id": curriculum, "due": "2026-11-30"}, 201, `"id":`},
+		{"assign with a bad date", mentor, "POST", cpath + "/assignments", map[string]any{"curriculum_id": curriculum, "due": "next friday"}, 400, "RFC 3339 date"},
+		{"assign someone else's curriculum", mentor, "POST", cpath + "/assignments", map[string]any{"curriculum_id": othersCurriculum, "due": "2026-11-30"}, 404, "no curriculum"},
+		{"another mentor assigns to my cohort", other, "POST", cpath + "/assignments", map[string]any{"curriculum_id": othersCurriculum, "due": "2026-11-30"}, 404, ""},
+		{"another mentor reads my cohort", other, "GET", cpath + "/progress", nil, 404, ""},
+		{"learner reads cohort progress", learner, "GET", cpath + "/progress", nil, 403, ""},
+		{"admin reads any cohort", admin, "GET", cpath + "/progress", nil, 200, `"learners":[`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := tt.who.call(tt.method, tt.path, tt.body)
+			if r.status != tt.status || !strings.Contains(r.body, tt.want) {
+				t.Fatalf("%d %s, want %d with %q", r.status, r.body, tt.status, tt.want)
+			}
+		})
+	}
+
+	// The learner sees the assignment, nothing done yet.
+	r = learner.call("GET", "/api/v1/me/assignments", nil)
+	if r.status != 200 || !strings.Contains(r.body, `"curriculum":"Week one"`) || !strings.Contains(r.body, `"due":"2026-11-30"`) || !strings.Contains(r.body, `"overdue":false`) || strings.Contains(r.body, `"done":true`) {
+		t.Fatalf("my assignments: %d %s", r.status, r.body)
+	}
+	// Work done anywhere counts toward the assignment.
+	learner.call("POST", "/api/v1/guides/junior-data-engineer-ko/read", nil)
+	lab := s.labs.Lab("customers-without-orders")
+	r = learner.call("POST", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": lab.Solution})
+	if r.status != 201 {
+		t.Fatalf("submit: %d %s", r.status, r.body)
+	}
+	sub := int64(r.json(t)["id"].(float64))
+	r = learner.call("GET", "/api/v1/me/assignments", nil)
+	if strings.Count(r.body, `"done":true`) != 2 || !strings.Contains(r.body, `{"kind":"lab","ref":"filter-sort-orders","done":false}`) {
+		t.Fatalf("assignment after work: %s", r.body)
+	}
+	// Past the due day it is overdue; on the due day it is not.
+	clock = time.Date(2026, 11, 30, 23, 59, 0, 0, time.UTC)
+	if r := learner.call("GET", "/api/v1/me/assignments", nil); !strings.Contains(r.body, `"overdue":false`) {
+		t.Errorf("on the due day: %s", r.body)
+	}
+	clock = time.Date(2026, 12, 1, 0, 1, 0, 0, time.UTC)
+	if r := learner.call("GET", "/api/v1/me/assignments", nil); !strings.Contains(r.body, `"overdue":true`) {
+		t.Errorf("after the due day: %s", r.body)
+	}
+	// The mentor's view.
+	r = mentor.call("GET", cpath+"/progress", nil)
+	if r.status != 200 || !strings.Contains(r.body, fmt.Sprintf(`"user_id":%d`, learner.id)) || !strings.Contains(r.body, `"email":"learner@example.com"`) ||
+		!strings.Contains(r.body, `{"kind":"lab","ref":"customers-without-orders","done":true}`) || !strings.Contains(r.body, `"level":"junior"`) || !strings.Contains(r.body, `"overdue":true`) {
+		t.Fatalf("cohort progress: %d %s", r.status, r.body)
+	}
+	r = mentor.c.do("GET", cpath+"/progress.csv", "", nil, bearer(mentor.tok))
+	lines := strings.Split(strings.TrimSpace(r.body), "\n")
+	if r.status != 200 || !strings.HasPrefix(r.header.Get("Content-Type"), "text/csv") || len(lines) != 2 {
+		t.Fatalf("csv: %d %q", r.status, r.body)
+	}
+	if lines[0] != "user_id,email,display_name,level,guide:junior-data-engineer,lab:customers-without-orders,lab:filter-sort-orders,done,overdue,last_activity" {
+		t.Errorf("csv header: %q", lines[0])
+	}
+	if !strings.HasPrefix(lines[1], fmt.Sprintf("%d,learner@example.com,learner,junior,done,done,todo,2/3,true,", learner.id)) {
+		t.Errorf("csv row: %q", lines[1])
+	}
+
+	// Submissions: mentors of the author see them; other mentors do not.
+	spath := fmt.Sprintf("/api/v1/submissions/%d", sub)
+	if r := mentor.call("GET", spath, nil); r.status != 200 {
+		t.Errorf("mentor reads a cohort learner's submission: %d", r.status)
+	}
+	if r := other.call("GET", spath, nil); r.status != 404 {
+		t.Errorf("another mentor reads it: %d, want 404", r.status)
+	}
+	if r := stranger.call("GET", spath, nil); r.status != 404 {
+		t.Errorf("another learner reads it: %d, want 404", r.status)
+	}
+	// Comments.
+	if r := learner.call("POST", spath+"/comments", map[string]string{"body": "me"}); r.status != 403 {
+		t.Errorf("learner comments: %d, want 403", r.status)
+	}
+	if r := other.call("POST", spath+"/comments", map[string]string{"body": "hi"}); r.status != 404 {
+		t.Errorf("another mentor comments: %d, want 404", r.status)
+	}
+	if r := mentor.call("POST", spath+"/comments", map[string]string{"body": " "}); r.status != 400 {
+		t.Errorf("empty comment: %d, want 400", r.status)
+	}
+	if r := mentor.call("POST", spath+"/comments", map[string]string{"body": "Nice anti-join. Try NOT EXISTS too."}); r.status != 201 {
+		t.Fatalf("comment: %d %s", r.status, r.body)
+	}
+	if r := learner.call("GET", spath, nil); !strings.Contains(r.body, `"body":"Nice anti-join. Try NOT EXISTS too."`) || !strings.Contains(r.body, `"author":"mentor"`) {
+		t.Errorf("learner sees the comment: %s", r.body)
+	}
+	// Endorsements count in the level rule.
+	before := progressOf(t, learner.c, learner.tok)
+	if r := other.call("POST", fmt.Sprintf("/api/v1/users/%d/endorsements", learner.id), map[string]string{"competency": "collaboration", "level": "mid"}); r.status != 404 {
+		t.Errorf("another mentor endorses: %d, want 404", r.status)
+	}
+	if r := mentor.call("POST", fmt.Sprintf("/api/v1/users/%d/endorsements", learner.id), map[string]string{"competency": "collaboration", "level": "guru"}); r.status != 400 {
+		t.Errorf("bad level: %d", r.status)
+	}
+	if r := mentor.call("POST", fmt.Sprintf("/api/v1/users/%d/endorsements", learner.id), map[string]string{"competency": "collaboration", "level": "senior", "note": "Runs our standups"}); r.status != 201 {
+		t.Fatalf("endorse: %d %s", r.status, r.body)
+	}
+	after := progressOf(t, learner.c, learner.tok)
+	if before.comps["collaboration"] >= after.comps["collaboration"] && after.comps["collaboration"] != 1 {
+		t.Errorf("collaboration progress %v -> %v", before.comps["collaboration"], after.comps["collaboration"])
+	}
+	r = learner.call("GET", "/api/v1/me/progress", nil)
+	if !strings.Contains(r.body, `"id":"collaboration","level":"senior"`) {
+		t.Errorf("endorsed level missing: %s", r.body)
+	}
+	// Removing the learner ends the mentor's access.
+	if r := mentor.call("DELETE", fmt.Sprintf("%s/members/%d", cpath, learner.id), nil); r.status != 204 {
+		t.Fatalf("remove member: %d %s", r.status, r.body)
+	}
+	if r := mentor.call("GET", spath, nil); r.status != 404 {
+		t.Errorf("mentor after removal: %d, want 404", r.status)
+	}
+	// Joining by code.
+	code := mentor.call("POST", "/api/v1/cohorts", map[string]string{"name": "Open"}).json(t)["join_code"].(string)
+	if r := stranger.call("POST", "/api/v1/cohorts/join", map[string]string{"code": strings.ToLower(code)}); r.status != 201 {
+		t.Errorf("join by code: %d %s", r.status, r.body)
+	}
+	if r := stranger.call("POST", "/api/v1/cohorts/join", map[string]string{"code": "NOPE1234"}); r.status != 404 {
+		t.Errorf("unknown code: %d", r.status)
+	}
+}
+
+func TestIsOverdue(t *testing.T) {
+	due := "2026-12-01"
+	tests := []struct {
+		now      time.Time
+		complete bool
+		want     bool
+	}{
+		{time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), false, false},
+		{time.Date(2026, 12, 1, 23, 59, 59, 0, time.UTC), false, false},
+		{time.Date(2026, 12, 2, 0, 0, 1, 0, time.UTC), false, true},
+		{time.Date(2026, 12, 2, 9, 0, 0, 0, time.FixedZone("KST", 9*3600)), false, false}, // 00:00 UTC on the 2nd
+		{time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), true, false},
+	}
+	for _, tt := range tests {
+		if got := isOverdue(due, tt.complete, tt.now); got != tt.want {
+			t.Errorf("isOverdue(%s, complete=%v, %s) = %v, want %v", due, tt.complete, tt.now, got, tt.want)
+		}
+	}
+	for _, in := range []string{"2026-12-01", "2026-12-01T15:00:00Z", "2026-12-01T23:30:00-01:00"} {
+		got, err := parseDue(in)
+		if err != nil || (got != "2026-12-01" && got != "2026-12-02") {
+			t.Errorf("parseDue(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := parseDue("01/12/2026"); err == nil {
+		t.Error("parseDue accepted a non-RFC 3339 date")
+	}
+}
