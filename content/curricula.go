@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -29,8 +30,8 @@ type Curriculum struct {
 func (x *Index) loadCurricula(fsys fs.FS) error {
 	entries, err := fs.ReadDir(fsys, "curricula")
 	if err != nil {
-		if strings.Contains(err.Error(), "not exist") {
-			return nil
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil // curricula are optional in an author's folder
 		}
 		return fmt.Errorf("content: curricula: %w", err)
 	}

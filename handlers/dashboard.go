@@ -172,6 +172,12 @@ func (s *Server) dashboard(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	switch c.Query("join") {
+	case "ok":
+		extra["Msg"] = "dash.joined"
+	case "unknown":
+		extra["Error"] = "dash.join_unknown"
+	}
 	return c.Render("dashboard", s.view(c, "dashboard", s.msgs.T(lang, "dash.title"), fiber.Map{
 		"Overall": p.Assessment.Overall, "Rows": rows, "Levels": content.Levels,
 		"Radar": radarSVG(s, lang, p.Assessment), "Next": s.nextSteps(lang, p), "Activity": activity,

@@ -52,7 +52,8 @@ func (s *Server) labList(c *fiber.Ctx) error {
 // attempt is a stored submission as the lab page shows it.
 type attempt struct {
 	store.Submission
-	Verdict labs.Verdict
+	Verdict  labs.Verdict
+	Comments []store.Comment
 }
 
 // labView is everything the lab page and its result fragment show.
@@ -112,8 +113,16 @@ func (s *Server) buildLabView(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*lab
 		if err != nil {
 			return nil, err
 		}
+		comments, err := s.store.CommentsForLearner(ctx, u.ID)
+		if err != nil {
+			return nil, err
+		}
+		bySub := map[int64][]store.Comment{}
+		for _, cm := range comments {
+			bySub[cm.SubmissionID] = append(bySub[cm.SubmissionID], cm)
+		}
 		for _, sub := range subs {
-			a := attempt{Submission: sub}
+			a := attempt{Submission: sub, Comments: bySub[sub.ID]}
 			_ = json.Unmarshal([]byte(sub.Verdict), &a.Verdict)
 			v.Attempts = append(v.Attempts, a)
 			if sub.Passed {
@@ -224,6 +233,13 @@ func (s *Server) labPage(c *fiber.Ctx) error {
 		return err
 	}
 	v.revealSolution()
+	if u := currentUser(c); u != nil {
+		// The learner now sees their mentors' comments beside the attempts;
+		// this view still marks them new.
+		if err := s.store.MarkCommentsRead(c.UserContext(), u.ID, lab.ID); err != nil {
+			return err
+		}
+	}
 	return s.renderLab(c, v, fiber.StatusOK)
 }
 

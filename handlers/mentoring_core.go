@@ -251,16 +251,22 @@ func (s *Server) dashboardExtras(c *fiber.Ctx, u *store.User) (fiber.Map, error)
 		return nil, err
 	}
 	unread := 0
-	for _, cm := range comments {
+	type commentView struct {
+		store.Comment
+		LabTitle string
+	}
+	views := make([]commentView, len(comments))
+	for i, cm := range comments {
 		if !cm.Read {
 			unread++
 		}
+		views[i] = commentView{Comment: cm, LabTitle: s.itemTitle(langOf(c), "lab", cm.LabID)}
 	}
 	endorsements, err := s.store.Endorsements(ctx, u.ID)
 	if err != nil {
 		return nil, err
 	}
-	return fiber.Map{"Assignments": assigns, "Cohorts": cohorts, "Comments": comments, "Unread": unread,
+	return fiber.Map{"Assignments": assigns, "Cohorts": cohorts, "Comments": views, "Unread": unread,
 		"Endorsements": endorsements, "CSRF": c.Locals("csrf"), "Show": true}, nil
 }
 

@@ -51,6 +51,7 @@ type Server struct {
 	metrics *metrics
 
 	now           func() time.Time
+	baseURL       string
 	jwtKey        []byte
 	secureCookies bool
 	limits        Limits
@@ -96,6 +97,7 @@ func New(opts Options) (*Server, error) {
 		metrics: newMetrics(),
 
 		now:           opts.Now,
+		baseURL:       opts.BaseURL,
 		jwtKey:        opts.JWTKey,
 		secureCookies: strings.HasPrefix(opts.BaseURL, "https://"),
 		limits:        opts.Limits.withDefaults(),
@@ -110,6 +112,7 @@ func New(opts Options) (*Server, error) {
 			return formField{Lang: lang, Name: name, Label: label, Type: typ, Value: value, Error: errKey, Autocomplete: autocomplete, Help: help}
 		},
 		"inc":   func(i int) int { return i + 1 },
+		"list":  func(v ...string) []string { return v },
 		"pct":   func(f float64) int { return int(math.Round(f * 100)) },
 		"cell":  cellText,
 		"dict2": func(lang string, m fiber.Map) fiber.Map { m["Lang"] = lang; return m },
