@@ -199,3 +199,35 @@ func TestEmbeddedContent(t *testing.T) {
 		}
 	}
 }
+
+func TestCurriculaLoad(t *testing.T) {
+	x, err := Load(Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"first-30-days", "junior-to-mid", "reliability-for-seniors"} {
+		c := x.Curriculum(id)
+		if c == nil || len(c.Items) < 5 || c.Title.In("ko") == c.Title.In("en") {
+			t.Errorf("shipped curriculum %s: %+v", id, c)
+		}
+	}
+	tests := []struct {
+		name, file, want string
+	}{
+		{"unknown guide", "title: {en: T, ko: T}\nitems: [{kind: guide, ref: nope}]\n", `unknown guide "nope"`},
+		{"bad kind", "title: {en: T, ko: T}\nitems: [{kind: video, ref: x}]\n", "kind must be guide or lab"},
+		{"no items", "title: {en: T, ko: T}\nitems: []\n", "at least one"},
+		{"unknown key", "title: {en: T, ko: T}\nowner: me\nitems: [{kind: lab, ref: x}]\n", `unknown key "owner"`},
+		{"bad level", "title: {en: T, ko: T}\ntarget_level: expert\nitems: [{kind: lab, ref: x}]\n", "target_level"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := validFS()
+			fsys["curricula/bad.yaml"] = &fstest.MapFile{Data: []byte(tt.file)}
+			_, err := Load(fsys)
+			if err == nil || !strings.Contains(err.Error(), "curricula/bad.yaml") || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want one naming the file and %q", err, tt.want)
+			}
+		})
+	}
+}

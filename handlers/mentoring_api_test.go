@@ -235,3 +235,44 @@ func TestIsOverdue(t *testing.T) {
 		t.Error("parseDue accepted a non-RFC 3339 date")
 	}
 }
+
+// The mentor pages enforce the same access rules as the API.
+func TestMentorPagesAccess(t *testing.T) {
+	s := newTestServer(t)
+	mentor, other, learner, _, _ := mentoringWorld(t, s)
+	co := int64(mentor.call("POST", "/api/v1/cohorts", map[string]string{"name": "Mine"}).json(t)["id"].(float64))
+	mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/members", co), map[string]string{"email": "learner@example.com"})
+	cur := int64(mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "C", "items": []map[string]string{{"kind": "lab", "ref": "filter-sort-orders"}}}).json(t)["id"].(float64))
+	tests := []struct {
+		who    actor
+		path   string
+		status int
+	}{
+		{mentor, "/mentor", 200},
+		{mentor, fmt.Sprintf("/mentor/cohorts/%d", co), 200},
+		{mentor, fmt.Sprintf("/mentor/curricula/%d", cur), 200},
+		{mentor, fmt.Sprintf("/mentor/learners/%d", learner.id), 200},
+		{mentor, fmt.Sprintf("/mentor/cohorts/%d/progress.csv", co), 200},
+		{other, fmt.Sprintf("/mentor/cohorts/%d", co), 404},
+		{other, fmt.Sprintf("/mentor/curricula/%d", cur), 404},
+		{other, fmt.Sprintf("/mentor/learners/%d", learner.id), 404},
+		{other, fmt.Sprintf("/mentor/cohorts/%d/progress.csv", co), 404},
+		{learner, "/mentor", 403},
+		{learner, fmt.Sprintf("/mentor/learners/%d", learner.id), 403},
+	}
+	for _, tt := range tests {
+		r := tt.who.c.do("GET", tt.path, "", nil, bearer(tt.who.tok))
+		if r.status != tt.status {
+			t.Errorf("%s as %d: %d, want %d", tt.path, tt.who.id, r.status, tt.status)
+		}
+	}
+	page := mentor.c.do("GET", fmt.Sprintf("/mentor/cohorts/%d?filter=stuck", co), "", nil, bearer(mentor.tok))
+	if strings.Contains(page.body, `data-learner="learner@example.com"`) {
+		t.Error("a learner with nothing assigned is shown as stuck")
+	}
+	mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/assignments", co), map[string]any{"curriculum_id": cur, "due": "2099-01-01"})
+	page = mentor.c.do("GET", fmt.Sprintf("/mentor/cohorts/%d?filter=stuck&sort=progress", co), "", nil, bearer(mentor.tok))
+	if !strings.Contains(page.body, `data-learner="learner@example.com"`) {
+		t.Error("a learner with no activity and an unfinished assignment is not shown as stuck")
+	}
+}
