@@ -56,7 +56,7 @@ func runCLI(t *testing.T, stdin string, args ...string) (stdout string, code int
 	var out bytes.Buffer
 	err := run(context.Background(), args, envFrom(nil), strings.NewReader(stdin), &out, &bytes.Buffer{})
 	if err != nil {
-		return out.String(), exitCode(err)
+		return out.String() + "\nerror: " + err.Error(), exitCode(err)
 	}
 	return out.String(), 0
 }

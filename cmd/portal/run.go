@@ -62,6 +62,8 @@ func commands() []command {
 		{name: "serve", summary: "serve the portal (the default)", run: serve},
 		{name: "labs", summary: "labs check: load and self-test every lab", run: labsCommand},
 		{name: "users", summary: "users create --email E --role R: make an account (password from stdin)", run: usersCommand},
+		{name: "backup", summary: "backup FILE: consistent online backup of the database", run: backupCommand},
+		{name: "restore", summary: "restore FILE: replace the database with a backup (server stopped)", run: restoreCommand},
 		{name: "grade", summary: "grade one submission: --lab ID [FILE|-]", run: gradeCommand},
 		{name: labs.WorkerCommand, hidden: true, run: func(context.Context, env, []string) error {
 			if code := labs.WorkerMain(); code != 0 {
@@ -164,6 +166,14 @@ func serve(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer grader.Close()
+	lock, err := store.LockDataDir(cfg.DataDir)
+	if errors.Is(err, store.ErrLocked) {
+		return fmt.Errorf("another portal server is using %s", cfg.DataDir)
+	}
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	st, err := store.Open(ctx, cfg.DataDir)
 	if err != nil {
 		return err
