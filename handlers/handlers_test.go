@@ -181,7 +181,13 @@ func TestMetrics(t *testing.T) {
 	s := newTestServer(t)
 	do(t, s, "GET", "/guides", nil)
 	_, body := do(t, s, "GET", "/metrics", nil)
-	for _, w := range []string{`ladder_http_requests_total{method="GET",route="/guides",status="200"} 1`, "ladder_http_request_duration_seconds_bucket", "process_resident_memory_bytes"} {
+	c := newClient(t, s)
+	c.json("POST", "/api/v1/labs/filter-sort-orders/submissions", map[string]string{"sql": s.labs.Lab("filter-sort-orders").Solution}, nil)
+	c.json("POST", "/api/v1/labs/filter-sort-orders/submissions", map[string]string{"sql": "SELECT nope"}, nil)
+	_, body = do(t, s, "GET", "/metrics", nil)
+	for _, w := range []string{`ladder_http_requests_total{method="GET",route="/guides",status="200"} 1`, "ladder_http_request_duration_seconds_bucket", "process_resident_memory_bytes",
+		`ladder_grading_duration_seconds_count{kind="query",op="grade",outcome="pass"}`, `ladder_grading_duration_seconds_count{kind="query",op="grade",outcome="sql"}`,
+		"ladder_grader_queue_depth 0", "ladder_grader_busy_rejections_total", "ladder_db_read_open_connections", "ladder_db_write_wait_count_total"} {
 		if !strings.Contains(body, w) {
 			t.Errorf("metrics lack %q", w)
 		}

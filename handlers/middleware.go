@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"database/sql"
 	"fmt"
 	"log/slog"
 	"strconv"
@@ -12,6 +13,9 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"ladder/labs"
+	"ladder/store"
 )
 
 // metrics is the server's own Prometheus registry, not the global one, so
@@ -20,6 +24,7 @@ type metrics struct {
 	reg      *prometheus.Registry
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
+	grading  *prometheus.HistogramVec
 }
 
 func newMetrics() *metrics {
@@ -35,7 +40,12 @@ func newMetrics() *metrics {
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
 		}, []string{"method", "route"}),
 	}
-	m.reg.MustRegister(m.requests, m.duration,
+	m.grading = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "ladder_grading_duration_seconds",
+		Help:    "Grader jobs by operation, lab kind and outcome (pass, fail, sql, refused, timeout, memory, crashed, busy, cancelled, ok).",
+		Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+	}, []string{"op", "kind", "outcome"})
+	m.reg.MustRegister(m.requests, m.duration, m.grading,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -119,4 +129,35 @@ func langOf(c *fiber.Ctx) string {
 		return l
 	}
 	return "en"
+}
+
+// observeGrading records one grader job; the pool calls it.
+func (m *metrics) observeGrading(o labs.Observation) {
+	m.grading.WithLabelValues(o.Op, o.Kind, o.Outcome).Observe(o.Duration.Seconds())
+}
+
+// registerGauges exposes the grader's queue and the database pools, read
+// when Prometheus scrapes.
+func (m *metrics) registerGauges(pool *labs.Pool, st *store.Store) {
+	gauge := func(name, help string, f func() float64) {
+		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, f))
+	}
+	counter := func(name, help string, f func() float64) {
+		m.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, f))
+	}
+	gauge("ladder_grader_queue_depth", "Grader jobs waiting for a worker.", func() float64 { return float64(pool.Stats().Waiting) })
+	gauge("ladder_grader_running", "Grader jobs running now.", func() float64 { return float64(pool.Stats().Running) })
+	gauge("ladder_grader_workers", "Grader worker processes.", func() float64 { return float64(pool.Stats().Workers) })
+	counter("ladder_grader_busy_rejections_total", "Jobs refused because every worker was busy and the queue full.", func() float64 { return float64(pool.Stats().Busy) })
+	counter("ladder_grader_worker_restarts_total", "Workers killed (deadline, memory, crash, cancellation) and replaced.", func() float64 { return float64(pool.Stats().Restarts) })
+	for _, p := range []struct {
+		name string
+		get  func() sql.DBStats
+	}{{"read", func() sql.DBStats { return st.Stats().Read }}, {"write", func() sql.DBStats { return st.Stats().Write }}} {
+		get := p.get
+		gauge("ladder_db_"+p.name+"_open_connections", "Open connections of the "+p.name+" pool.", func() float64 { return float64(get().OpenConnections) })
+		gauge("ladder_db_"+p.name+"_in_use", "Connections in use in the "+p.name+" pool.", func() float64 { return float64(get().InUse) })
+		counter("ladder_db_"+p.name+"_wait_count_total", "Waits for a connection in the "+p.name+" pool.", func() float64 { return float64(get().WaitCount) })
+		counter("ladder_db_"+p.name+"_wait_seconds_total", "Time spent waiting for a connection in the "+p.name+" pool.", func() float64 { return get().WaitDuration.Seconds() })
+	}
 }

@@ -134,6 +134,8 @@ func New(opts Options) (*Server, error) {
 		IdleTimeout:           120 * time.Second,
 		BodyLimit:             1 << 20,
 	})
+	s.metrics.registerGauges(opts.Grader, opts.Store)
+	opts.Grader.SetObserver(s.metrics.observeGrading)
 	s.routes()
 	return s, nil
 }

@@ -75,6 +75,7 @@ type Pool struct {
 	running  atomic.Int64
 	busy     atomic.Int64
 	restarts atomic.Int64
+	observer atomic.Pointer[func(Observation)]
 }
 
 type worker struct {
@@ -292,10 +293,18 @@ func residentBytes(pid int) int64 {
 }
 
 func (p *Pool) observe(op, kind, outcome string, start time.Time) {
+	o := Observation{Op: op, Kind: kind, Outcome: outcome, Duration: time.Since(start)}
 	if p.opts.Observe != nil {
-		p.opts.Observe(Observation{Op: op, Kind: kind, Outcome: outcome, Duration: time.Since(start)})
+		p.opts.Observe(o)
+	}
+	if f := p.observer.Load(); f != nil {
+		(*f)(o)
 	}
 }
+
+// SetObserver adds a hook called after every job, such as the server's
+// metrics, which exist only after the pool.
+func (p *Pool) SetObserver(f func(Observation)) { p.observer.Store(&f) }
 
 func outcomeOf(err error) string {
 	switch {

@@ -1,6 +1,10 @@
 package labs
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+)
 
 func TestSplitStatements(t *testing.T) {
 	tests := []struct {
@@ -73,4 +77,41 @@ func TestHasTopLevelOrderBy(t *testing.T) {
 			t.Errorf("HasTopLevelOrderBy(%q) = %v, want %v", tt.sql, got, tt.want)
 		}
 	}
+}
+
+// FuzzSubmissionText drives the submission path's text handling: the
+// splitter, the keyword screen and the size and encoding checks. It must
+// never panic, and what it accepts must be statements it could prepare.
+func FuzzSubmissionText(f *testing.F) {
+	for _, seed := range []string{
+		"SELECT 1", "SELECT 'a;b'; SELECT 2", "-- c\nSELECT $$x;y$$", "/* ; */ PRAGMA version",
+		"WITH t AS (SELECT 1) SELECT * FROM t ORDER BY 1", "COPY t TO 'x'", "'unterminated", "\"ident;", "$tag$ open",
+		"SELECT 1 -- ; ATTACH 'x'", "", "  ;;  ", "\xff\xfe", "SELECT\x00 1",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, kind := range []string{KindQuery, KindETL, KindQuality} {
+			stmts, err := parseSubmission(text, policyFor(kind), DefaultLimits)
+			if err != nil {
+				var r *Refusal
+				if !errors.As(err, &r) || r.Msg == "" {
+					t.Fatalf("%s: error without a message: %v", kind, err)
+				}
+				continue
+			}
+			if len(stmts) == 0 || (kind == KindQuery && len(stmts) != 1) {
+				t.Fatalf("%s: accepted %d statements", kind, len(stmts))
+			}
+			for _, s := range stmts {
+				if strings.TrimSpace(s.Text) == "" || s.Keyword == "" || s.Line < 1 {
+					t.Fatalf("%s: accepted an empty statement %+v", kind, s)
+				}
+				if _, bad := refusedKeywords[s.Keyword]; bad {
+					t.Fatalf("%s: accepted a refused keyword %q", kind, s.Keyword)
+				}
+			}
+		}
+		_ = HasTopLevelOrderBy(text)
+	})
 }
