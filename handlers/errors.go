@@ -25,7 +25,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 		code, msg = fiber.StatusServiceUnavailable, labs.ErrBusy.Error()
 		c.Set(fiber.HeaderRetryAfter, "2")
 	}
-	if code >= 500 {
+	if code >= 500 && code != fiber.StatusServiceUnavailable {
 		s.log.Error("request failed", "request_id", requestID(c), "path", c.Path(), "err", err)
 	}
 	lang := langOf(c)

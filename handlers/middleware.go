@@ -74,7 +74,10 @@ func (s *Server) observe(c *fiber.Ctx) error {
 	s.metrics.requests.WithLabelValues(c.Method(), route, strconv.Itoa(status)).Inc()
 	s.metrics.duration.WithLabelValues(c.Method(), route).Observe(elapsed.Seconds())
 	level := slog.LevelInfo
-	if status >= 500 {
+	switch {
+	case status == fiber.StatusServiceUnavailable: // a deliberate "busy": the client retries
+		level = slog.LevelWarn
+	case status >= 500:
 		level = slog.LevelError
 	}
 	s.log.LogAttrs(c.UserContext(), level, "request",

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -20,6 +21,7 @@ type config struct {
 	LogFormat  string
 	LogLevel   string
 	BaseURL    string
+	AuthRate   int
 }
 
 // stringList is a repeatable flag.
@@ -39,6 +41,7 @@ var configVars = []struct {
 	{"PORTAL_LOG_FORMAT", "log-format", "text", "log format: text or json"},
 	{"PORTAL_LOG_LEVEL", "log-level", "info", "log level: debug, info, warn or error"},
 	{"PORTAL_BASE_URL", "base-url", "http://localhost:8080", "public URL of the portal; https marks cookies Secure"},
+	{"PORTAL_AUTH_RATE", "auth-rate", "30", "login and signup requests per minute per client address (raise it for load tests from one address)"},
 }
 
 // registerDataDir adds --data-dir to subcommands that only touch the database.
@@ -65,6 +68,7 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "PORTAL_LOG_FORMAT", "text"), "")
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "PORTAL_LOG_LEVEL", "info"), "")
 	fs.StringVar(&c.BaseURL, "base-url", envOr(getenv, "PORTAL_BASE_URL", "http://localhost:8080"), "")
+	authRate := fs.String("auth-rate", envOr(getenv, "PORTAL_AUTH_RATE", "30"), "")
 	fs.Usage = func() { serveUsage(fs.Output()) }
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -72,6 +76,11 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 	if fs.NArg() > 0 {
 		return c, usageError{fmt.Sprintf("serve: unexpected argument %q", fs.Arg(0))}
 	}
+	n, err := strconv.Atoi(*authRate)
+	if err != nil || n < 1 {
+		return c, fmt.Errorf("invalid configuration: auth-rate %q: want a whole number from 1", *authRate)
+	}
+	c.AuthRate = n
 	c.LabsDirs = labs
 	if len(c.LabsDirs) == 0 {
 		c.LabsDirs = splitList(getenv("PORTAL_LABS_DIR"))

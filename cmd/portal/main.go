@@ -17,3 +17,7 @@ func main() {
 		os.Exit(exitCode(err))
 	}
 }
+
+func signalContext() (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+}

@@ -188,7 +188,8 @@ func serve(ctx context.Context, e env, args []string) error {
 			log.Error("close database", "err", err)
 		}
 	}()
-	srv, err := handlers.New(handlers.Options{Store: st, Content: idx, Labs: cat, Grader: grader, Logger: log, BaseURL: cfg.BaseURL, JWTKey: key})
+	srv, err := handlers.New(handlers.Options{Store: st, Content: idx, Labs: cat, Grader: grader, Logger: log, BaseURL: cfg.BaseURL, JWTKey: key,
+		Limits: handlers.Limits{AuthPerIP: cfg.AuthRate}})
 	if err != nil {
 		return err
 	}

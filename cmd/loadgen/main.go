@@ -1,0 +1,379 @@
+// Command loadgen drives a running portal on loopback with simulated
+// learners: each signs up, reads guides, runs and submits labs (right and
+// wrong answers) and opens the dashboard, for a bounded time and request
+// count. It prints throughput, latency percentiles per route, errors by
+// status and the submissions the server acknowledged, then checks through
+// the API that every acknowledged submission is stored with its verdict.
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"ladder/content"
+	"ladder/labs"
+)
+
+type options struct {
+	addr        string
+	learners    int
+	duration    time.Duration
+	maxRequests int64
+	think       time.Duration
+	seed        int64
+	pid         int
+	prefix      string
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.addr, "addr", "http://127.0.0.1:8080", "portal base URL (loopback only)")
+	flag.IntVar(&o.learners, "learners", 50, "simulated learners")
+	flag.DurationVar(&o.duration, "duration", 30*time.Second, "how long to run")
+	flag.Int64Var(&o.maxRequests, "max-requests", 50000, "stop after this many requests")
+	flag.DurationVar(&o.think, "think", 500*time.Millisecond, "mean pause between a learner's actions")
+	flag.Int64Var(&o.seed, "seed", 1, "random seed")
+	flag.IntVar(&o.pid, "pid", 0, "the server's process id, to report its peak memory and its workers'")
+	flag.StringVar(&o.prefix, "prefix", "", "email prefix for the simulated learners (default: from the time)")
+	flag.Parse()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	rep, err := Run(ctx, o)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(1)
+	}
+	rep.print(os.Stdout)
+	if rep.Lost > 0 || rep.Mismatched > 0 {
+		os.Exit(1)
+	}
+}
+
+// job is a lab submission with its expected outcome.
+type job struct {
+	lab  string
+	sql  string
+	pass bool
+}
+
+type ack struct {
+	token  string
+	id     int64
+	passed bool
+}
+
+type recorder struct {
+	mu       sync.Mutex
+	lat      map[string][]time.Duration
+	statuses map[int]int
+	netErrs  int
+	acks     []ack
+	requests atomic.Int64
+}
+
+func (r *recorder) add(route string, d time.Duration, status int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.lat[route] = append(r.lat[route], d)
+	r.statuses[status]++
+}
+
+// Report is the outcome of a run.
+type Report struct {
+	Elapsed    time.Duration
+	Requests   int64
+	Routes     map[string][]time.Duration
+	Statuses   map[int]int
+	NetErrors  int
+	Acked      int
+	Verified   int
+	Lost       int
+	Mismatched int
+	PeakRSS    int64 // server, bytes (VmHWM)
+	WorkersRSS int64 // its grader workers' peak, summed
+}
+
+// Run executes one load run against o.addr.
+func Run(ctx context.Context, o options) (*Report, error) {
+	u, err := url.Parse(o.addr)
+	if err != nil {
+		return nil, err
+	}
+	if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return nil, errors.New("loadgen only targets loopback addresses")
+	}
+	jobs, guides, err := catalog()
+	if err != nil {
+		return nil, err
+	}
+	if o.prefix == "" {
+		o.prefix = "lg" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
+	}
+	rec := &recorder{lat: map[string][]time.Duration{}, statuses: map[int]int{}}
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 512, MaxConnsPerHost: 0}}
+	ctx, cancel := context.WithTimeout(ctx, o.duration)
+	defer cancel()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i := 0; i < o.learners; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			l := &learner{o: o, c: client, rec: rec, rnd: rand.New(rand.NewSource(o.seed + int64(i))), email: fmt.Sprintf("%s-%d@example.com", o.prefix, i)}
+			l.live(ctx, jobs, guides)
+		}(i)
+	}
+	wg.Wait()
+	rep := &Report{Elapsed: time.Since(start), Requests: rec.requests.Load(), Routes: rec.lat, Statuses: rec.statuses, NetErrors: rec.netErrs, Acked: len(rec.acks)}
+	// Every acknowledged submission must be stored with its verdict.
+	for _, a := range rec.acks {
+		var got struct {
+			ID     int64 `json:"id"`
+			Passed bool  `json:"passed"`
+		}
+		status, err := call(context.Background(), client, o.addr, "GET", "/api/v1/submissions/"+strconv.FormatInt(a.id, 10), a.token, nil, &got)
+		switch {
+		case err != nil || status != 200:
+			rep.Lost++
+		case got.ID != a.id || got.Passed != a.passed:
+			rep.Mismatched++
+		default:
+			rep.Verified++
+		}
+	}
+	if o.pid > 0 {
+		rep.PeakRSS = peakRSS(o.pid)
+		for _, child := range children(o.pid) {
+			rep.WorkersRSS += peakRSS(child)
+		}
+	}
+	return rep, nil
+}
+
+// catalog loads the portal's own labs: right answers and the authors'
+// realistic wrong ones.
+func catalog() ([]job, []string, error) {
+	idx, err := content.Load(content.Files)
+	if err != nil {
+		return nil, nil, err
+	}
+	cat, err := labs.Load([]labs.Source{labs.Embedded()}, idx.Framework, idx.Renderer)
+	if err != nil {
+		return nil, nil, err
+	}
+	var jobs []job
+	for _, l := range cat.Labs {
+		jobs = append(jobs, job{lab: l.ID, sql: l.Solution, pass: true})
+		for _, tc := range l.Tests {
+			jobs = append(jobs, job{lab: l.ID, sql: tc.SQL, pass: tc.WantPass})
+		}
+	}
+	var guides []string
+	for _, g := range idx.Guides {
+		guides = append(guides, g.Slug)
+	}
+	return jobs, guides, nil
+}
+
+type learner struct {
+	o     options
+	c     *http.Client
+	rec   *recorder
+	rnd   *rand.Rand
+	email string
+	token string
+}
+
+func (l *learner) do(ctx context.Context, route, method, path string, body, out any) (int, bool) {
+	if l.rec.requests.Add(1) > l.o.maxRequests {
+		return 0, false
+	}
+	t0 := time.Now()
+	status, err := call(ctx, l.c, l.o.addr, method, path, l.token, body, out)
+	if err != nil {
+		if ctx.Err() != nil {
+			return 0, false
+		}
+		l.rec.mu.Lock()
+		l.rec.netErrs++
+		l.rec.mu.Unlock()
+		return 0, true
+	}
+	l.rec.add(route, time.Since(t0), status)
+	return status, true
+}
+
+func (l *learner) live(ctx context.Context, jobs []job, guides []string) {
+	const password = "load-test-password"
+	if _, ok := l.do(ctx, "signup", "POST", "/api/v1/auth/signup", map[string]string{"email": l.email, "password": password, "display_name": "Load"}, nil); !ok {
+		return
+	}
+	var login struct {
+		Token string `json:"token"`
+	}
+	if status, ok := l.do(ctx, "login", "POST", "/api/v1/auth/login", map[string]string{"email": l.email, "password": password}, &login); !ok || status != 200 {
+		return
+	}
+	l.token = login.Token
+	for ctx.Err() == nil {
+		var ok bool
+		switch r := l.rnd.Intn(10); {
+		case r < 3:
+			slug := guides[l.rnd.Intn(len(guides))]
+			if _, ok = l.do(ctx, "guide", "GET", "/guides/"+slug, nil, nil); ok {
+				_, ok = l.do(ctx, "guide_read", "POST", "/api/v1/guides/"+slug+"/read", nil, nil)
+			}
+		case r < 5:
+			j := jobs[l.rnd.Intn(len(jobs))]
+			_, ok = l.do(ctx, "lab_run", "POST", "/api/v1/labs/"+j.lab+"/run", map[string]string{"sql": j.sql}, nil)
+		case r < 8:
+			j := jobs[l.rnd.Intn(len(jobs))]
+			var v struct {
+				ID     int64 `json:"id"`
+				Passed bool  `json:"passed"`
+			}
+			var status int
+			status, ok = l.do(ctx, "lab_submit", "POST", "/api/v1/labs/"+j.lab+"/submissions", map[string]string{"sql": j.sql}, &v)
+			if status == 201 || (status == 422 && v.ID != 0) {
+				l.rec.mu.Lock()
+				l.rec.acks = append(l.rec.acks, ack{token: l.token, id: v.ID, passed: v.Passed})
+				l.rec.mu.Unlock()
+			}
+		default:
+			if _, ok = l.do(ctx, "dashboard", "GET", "/me", nil, nil); ok {
+				_, ok = l.do(ctx, "progress_api", "GET", "/api/v1/me/progress", nil, nil)
+			}
+		}
+		if !ok {
+			return
+		}
+		pause := time.Duration(l.rnd.ExpFloat64() * float64(l.o.think))
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(pause):
+		}
+	}
+}
+
+func call(ctx context.Context, c *http.Client, base, method, path, token string, body, out any) (int, error) {
+	var r io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		r = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, base+path, r)
+	if err != nil {
+		return 0, err
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return resp.StatusCode, err
+	}
+	if out != nil && strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		_ = json.Unmarshal(b, out)
+	}
+	return resp.StatusCode, nil
+}
+
+func percentile(d []time.Duration, p float64) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	return d[int(p*float64(len(d)-1))]
+}
+
+func (r *Report) print(w io.Writer) {
+	fmt.Fprintf(w, "requests: %d in %.1fs = %.1f req/s\n", r.Requests, r.Elapsed.Seconds(), float64(r.Requests)/r.Elapsed.Seconds())
+	routes := make([]string, 0, len(r.Routes))
+	for k := range r.Routes {
+		routes = append(routes, k)
+	}
+	sort.Strings(routes)
+	fmt.Fprintf(w, "%-14s %8s %10s %10s %10s\n", "route", "count", "p50 ms", "p95 ms", "p99 ms")
+	for _, k := range routes {
+		d := r.Routes[k]
+		sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+		ms := func(x time.Duration) float64 { return float64(x.Microseconds()) / 1000 }
+		fmt.Fprintf(w, "%-14s %8d %10.2f %10.2f %10.2f\n", k, len(d), ms(percentile(d, .5)), ms(percentile(d, .95)), ms(percentile(d, .99)))
+	}
+	codes := make([]int, 0, len(r.Statuses))
+	for c := range r.Statuses {
+		codes = append(codes, c)
+	}
+	sort.Ints(codes)
+	fmt.Fprint(w, "statuses:")
+	for _, c := range codes {
+		fmt.Fprintf(w, " %d=%d", c, r.Statuses[c])
+	}
+	fmt.Fprintf(w, "\nnetwork errors: %d\n", r.NetErrors)
+	fmt.Fprintf(w, "submissions acknowledged: %d, verified stored: %d, lost: %d, wrong verdict: %d\n", r.Acked, r.Verified, r.Lost, r.Mismatched)
+	if r.PeakRSS > 0 {
+		fmt.Fprintf(w, "peak RSS: server %.1f MB, grader workers %.1f MB (sum of peaks)\n", float64(r.PeakRSS)/(1<<20), float64(r.WorkersRSS)/(1<<20))
+	}
+}
+
+// peakRSS reads VmHWM from /proc.
+func peakRSS(pid int) int64 {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmHWM:") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				kb, _ := strconv.ParseInt(f[1], 10, 64)
+				return kb << 10
+			}
+		}
+	}
+	return 0
+}
+
+// children lists a process's children: each thread keeps its own list.
+func children(pid int) []int {
+	tasks, _ := filepath.Glob("/proc/" + strconv.Itoa(pid) + "/task/*/children")
+	var out []int
+	for _, t := range tasks {
+		b, err := os.ReadFile(t)
+		if err != nil {
+			continue
+		}
+		for _, f := range strings.Fields(string(b)) {
+			if n, err := strconv.Atoi(f); err == nil {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
