@@ -56,7 +56,7 @@ func startBrowser(t *testing.T) context.Context {
 }
 
 // serveHTTP runs the server on a loopback port and returns its base URL.
-func serveHTTP(t *testing.T, s *Server) string {
+func serveHTTP(t testing.TB, s *Server) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -168,7 +168,7 @@ func (s *Server) dashboard(c *fiber.Ctx) error {
 			passed++
 		}
 	}
-	extra, err := s.dashboardExtras(c, u)
+	extra, err := s.dashboardExtras(c, u, p)
 	if err != nil {
 		return err
 	}

@@ -23,22 +23,22 @@ import (
 
 // newTestServer builds a server over the embedded content and a fresh
 // SQLite file, as the binary does.
-func newTestServer(t *testing.T) *Server {
+func newTestServer(t testing.TB) *Server {
 	t.Helper()
 	return newTestServerWith(t, content.Files)
 }
 
-func newTestServerWith(t *testing.T, fsys fs.FS) *Server {
+func newTestServerWith(t testing.TB, fsys fs.FS) *Server {
 	t.Helper()
 	return newServerFor(t, fsys, testPool(t))
 }
 
-func newTestServerWithPool(t *testing.T, pool *labs.Pool) *Server {
+func newTestServerWithPool(t testing.TB, pool *labs.Pool) *Server {
 	t.Helper()
 	return newServerFor(t, content.Files, pool)
 }
 
-func newServerFor(t *testing.T, fsys fs.FS, pool *labs.Pool) *Server {
+func newServerFor(t testing.TB, fsys fs.FS, pool *labs.Pool) *Server {
 	t.Helper()
 	idx, err := content.Load(fsys)
 	if err != nil {

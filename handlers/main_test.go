@@ -30,7 +30,7 @@ var (
 
 // testPool is one real worker pool shared by the package's tests: starting
 // workers per test would only slow the suite down.
-func testPool(t *testing.T) *labs.Pool {
+func testPool(t testing.TB) *labs.Pool {
 	t.Helper()
 	poolOnce.Do(func() {
 		exe, err := os.Executable()

@@ -232,12 +232,8 @@ func filterRows(rows []cohortRow, filter string) []cohortRow {
 
 // dashboardExtras adds the learner's assignments, cohorts and mentors'
 // comments to the dashboard.
-func (s *Server) dashboardExtras(c *fiber.Ctx, u *store.User) (fiber.Map, error) {
+func (s *Server) dashboardExtras(c *fiber.Ctx, u *store.User, p *progress) (fiber.Map, error) {
 	ctx := c.UserContext()
-	p, err := s.loadProgress(ctx, u.ID)
-	if err != nil {
-		return nil, err
-	}
 	assigns, err := s.learnerAssignments(ctx, langOf(c), u.ID, p)
 	if err != nil {
 		return nil, err

@@ -129,6 +129,12 @@ func (s *Server) guidePage(c *fiber.Ctx) error {
 		c.Locals("altPath", "/guides/"+t.Slug)
 	}
 	prev, next := s.content.Neighbours(g)
+	if anonymousCacheable(c) {
+		// The page depends only on the guide for anonymous readers.
+		return s.serveCached(c, "guide:"+g.Slug, "guide", func() view {
+			return s.view(c, "guides", g.Title, fiber.Map{"Guide": g, "Prev": prev, "Next": next, "Labs": s.guideLabs(g)})
+		})
+	}
 	read := false
 	if u := currentUser(c); u != nil {
 		keys, err := s.store.ReadGuides(c.UserContext(), u.ID)

@@ -45,6 +45,7 @@ type Server struct {
 	grader  *labs.Pool
 	schemas *schemaCache
 	items   []content.Item // evidence the level rule counts
+	pages   *pageCache
 	assets  *assets.Set
 	msgs    *templates.Catalog
 	log     *slog.Logger
@@ -91,6 +92,7 @@ func New(opts Options) (*Server, error) {
 		grader:  opts.Grader,
 		schemas: newSchemaCache(),
 		items:   evidenceItems(opts.Content, opts.Labs),
+		pages:   newPageCache(),
 		assets:  set,
 		msgs:    msgs,
 		log:     opts.Logger,

@@ -250,3 +250,25 @@ func (s *Store) RecentActivity(ctx context.Context, userID int64, limit int) ([]
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, rows.Err()
 }
+
+// SaveSubmissions stores many graded attempts in one transaction, for
+// imports and for seeding benchmarks.
+func (s *Store) SaveSubmissions(ctx context.Context, subs []Submission) error {
+	return s.transact(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, "INSERT INTO submissions (user_id, lab_id, sql_text, passed, verdict, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+		if err != nil {
+			return fmt.Errorf("store: save submissions: %w", err)
+		}
+		defer stmt.Close()
+		for _, sub := range subs {
+			at := sub.CreatedAt
+			if at.IsZero() {
+				at = time.Now()
+			}
+			if _, err := stmt.ExecContext(ctx, sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), sub.Verdict, sub.DurationMS, at.UTC().Format(time.RFC3339Nano)); err != nil {
+				return fmt.Errorf("store: save submissions: %w", err)
+			}
+		}
+		return nil
+	})
+}
