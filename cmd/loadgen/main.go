@@ -80,19 +80,26 @@ type ack struct {
 	passed bool
 }
 
+type sample struct {
+	at time.Time
+	d  time.Duration
+}
+
 type recorder struct {
 	mu       sync.Mutex
-	lat      map[string][]time.Duration
+	lat      map[string][]sample
+	loggedIn int
+	steady   time.Time // when the last learner had signed in
 	statuses map[int]int
 	netErrs  int
 	acks     []ack
 	requests atomic.Int64
 }
 
-func (r *recorder) add(route string, d time.Duration, status int) {
+func (r *recorder) add(route string, at time.Time, d time.Duration, status int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.lat[route] = append(r.lat[route], d)
+	r.lat[route] = append(r.lat[route], sample{at, d})
 	r.statuses[status]++
 }
 
@@ -100,7 +107,8 @@ func (r *recorder) add(route string, d time.Duration, status int) {
 type Report struct {
 	Elapsed    time.Duration
 	Requests   int64
-	Routes     map[string][]time.Duration
+	Routes     map[string][]time.Duration // every request
+	Steady     map[string][]time.Duration // requests started after every learner had signed in
 	Statuses   map[int]int
 	NetErrors  int
 	Acked      int
@@ -127,7 +135,7 @@ func Run(ctx context.Context, o options) (*Report, error) {
 	if o.prefix == "" {
 		o.prefix = "lg" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
 	}
-	rec := &recorder{lat: map[string][]time.Duration{}, statuses: map[int]int{}}
+	rec := &recorder{lat: map[string][]sample{}, statuses: map[int]int{}}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 512, MaxConnsPerHost: 0}}
 	ctx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
@@ -142,7 +150,16 @@ func Run(ctx context.Context, o options) (*Report, error) {
 		}(i)
 	}
 	wg.Wait()
-	rep := &Report{Elapsed: time.Since(start), Requests: rec.requests.Load(), Routes: rec.lat, Statuses: rec.statuses, NetErrors: rec.netErrs, Acked: len(rec.acks)}
+	rep := &Report{Elapsed: time.Since(start), Requests: rec.requests.Load(), Routes: map[string][]time.Duration{}, Steady: map[string][]time.Duration{},
+		Statuses: rec.statuses, NetErrors: rec.netErrs, Acked: len(rec.acks)}
+	for route, samples := range rec.lat {
+		for _, smp := range samples {
+			rep.Routes[route] = append(rep.Routes[route], smp.d)
+			if !rec.steady.IsZero() && !smp.at.Before(rec.steady) {
+				rep.Steady[route] = append(rep.Steady[route], smp.d)
+			}
+		}
+	}
 	// Every acknowledged submission must be stored with its verdict.
 	for _, a := range rec.acks {
 		var got struct {
@@ -217,7 +234,7 @@ func (l *learner) do(ctx context.Context, route, method, path string, body, out 
 		l.rec.mu.Unlock()
 		return 0, true
 	}
-	l.rec.add(route, time.Since(t0), status)
+	l.rec.add(route, t0, time.Since(t0), status)
 	return status, true
 }
 
@@ -233,6 +250,11 @@ func (l *learner) live(ctx context.Context, jobs []job, guides []string) {
 		return
 	}
 	l.token = login.Token
+	l.rec.mu.Lock()
+	if l.rec.loggedIn++; l.rec.loggedIn == l.o.learners {
+		l.rec.steady = time.Now()
+	}
+	l.rec.mu.Unlock()
 	for ctx.Err() == nil {
 		var ok bool
 		switch r := l.rnd.Intn(10); {
@@ -314,18 +336,22 @@ func percentile(d []time.Duration, p float64) time.Duration {
 
 func (r *Report) print(w io.Writer) {
 	fmt.Fprintf(w, "requests: %d in %.1fs = %.1f req/s\n", r.Requests, r.Elapsed.Seconds(), float64(r.Requests)/r.Elapsed.Seconds())
-	routes := make([]string, 0, len(r.Routes))
-	for k := range r.Routes {
-		routes = append(routes, k)
+	table := func(title string, m map[string][]time.Duration) {
+		routes := make([]string, 0, len(m))
+		for k := range m {
+			routes = append(routes, k)
+		}
+		sort.Strings(routes)
+		fmt.Fprintf(w, "%s\n%-14s %8s %10s %10s %10s\n", title, "route", "count", "p50 ms", "p95 ms", "p99 ms")
+		for _, k := range routes {
+			d := m[k]
+			sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+			ms := func(x time.Duration) float64 { return float64(x.Microseconds()) / 1000 }
+			fmt.Fprintf(w, "%-14s %8d %10.2f %10.2f %10.2f\n", k, len(d), ms(percentile(d, .5)), ms(percentile(d, .95)), ms(percentile(d, .99)))
+		}
 	}
-	sort.Strings(routes)
-	fmt.Fprintf(w, "%-14s %8s %10s %10s %10s\n", "route", "count", "p50 ms", "p95 ms", "p99 ms")
-	for _, k := range routes {
-		d := r.Routes[k]
-		sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
-		ms := func(x time.Duration) float64 { return float64(x.Microseconds()) / 1000 }
-		fmt.Fprintf(w, "%-14s %8d %10.2f %10.2f %10.2f\n", k, len(d), ms(percentile(d, .5)), ms(percentile(d, .95)), ms(percentile(d, .99)))
-	}
+	table("all requests:", r.Routes)
+	table("after every learner had signed in:", r.Steady)
 	codes := make([]int, 0, len(r.Statuses))
 	for c := range r.Statuses {
 		codes = append(codes, c)

@@ -39,7 +39,9 @@ func init() {
 	}
 }
 
-func freeAddr(t *testing.T) string {
+func freeAddrB(t testing.TB) string { return freeAddr(t) }
+
+func freeAddr(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
