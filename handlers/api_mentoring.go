@@ -73,11 +73,7 @@ func (s *Server) addMemberByEmail(c *fiber.Ctx, co store.Cohort, email string) (
 }
 
 func (s *Server) apiAddMember(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	co, err := s.cohortForViewer(c, id)
+	co, err := s.cohortFromParam(c)
 	if err != nil {
 		return err
 	}
@@ -95,22 +91,24 @@ func (s *Server) apiAddMember(c *fiber.Ctx) error {
 }
 
 func (s *Server) apiRemoveMember(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	co, err := s.cohortForViewer(c, id)
-	if err != nil {
-		return err
-	}
-	uid, err := idParam(c, "user")
-	if err != nil {
-		return err
-	}
-	if err := s.store.RemoveMember(c.UserContext(), co.ID, uid); err != nil {
+	if _, err := s.removeMember(c); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
+}
+
+// removeMember takes the :user learner out of the :id cohort, shared by the
+// API and the mentor page.
+func (s *Server) removeMember(c *fiber.Ctx) (store.Cohort, error) {
+	co, err := s.cohortFromParam(c)
+	if err != nil {
+		return co, err
+	}
+	uid, err := idParam(c, "user")
+	if err != nil {
+		return co, err
+	}
+	return co, s.store.RemoveMember(c.UserContext(), co.ID, uid)
 }
 
 // apiJoinCohort lets a signed-in learner redeem a join code.
@@ -225,11 +223,7 @@ func (s *Server) createAssignment(c *fiber.Ctx, co store.Cohort, curriculumID in
 }
 
 func (s *Server) apiCreateAssignment(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	co, err := s.cohortForViewer(c, id)
+	co, err := s.cohortFromParam(c)
 	if err != nil {
 		return err
 	}

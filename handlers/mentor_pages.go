@@ -151,15 +151,8 @@ func (s *Server) mentorAddMember(c *fiber.Ctx) error {
 }
 
 func (s *Server) mentorRemoveMember(c *fiber.Ctx) error {
-	co, err := s.cohortFromParam(c)
+	co, err := s.removeMember(c)
 	if err != nil {
-		return err
-	}
-	uid, err := idParam(c, "user")
-	if err != nil {
-		return err
-	}
-	if err := s.store.RemoveMember(c.UserContext(), co.ID, uid); err != nil {
 		return err
 	}
 	return c.Redirect(cohortURL(co.ID)+"?msg=member_removed#members", fiber.StatusSeeOther)
