@@ -331,7 +331,7 @@ func (s *Server) cohortCSV(c *fiber.Ctx) error {
 			if it.Done {
 				rec = append(rec, "done")
 			} else {
-				rec = append(rec, "todo")
+				rec = append(rec, "open")
 			}
 		}
 		last := ""

@@ -61,12 +61,18 @@ func TestBrowserMentoringFlow(t *testing.T) {
 		chromedp.WaitVisible(css(`[data-testid="curriculum-items"] li:nth-child(2)`)),
 		// Move the guide before the lab.
 		chromedp.Click(css(`[data-testid="curriculum-items"] li:nth-child(2) button[value="up"]`)),
-		chromedp.WaitVisible(css(`[data-testid="curriculum-items"]`)),
 	)
 	if err != nil {
 		t.Fatalf("mentor setup: %v", err)
 	}
-	first, _ := chromedp.Run(ctx, chromedp.Text(css(`[data-testid="curriculum-items"] li:first-child a`)))
+	// The page reloads after the post; wait for the new order.
+	var first string
+	for end := time.Now().Add(10 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		first, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`(function(){var a=document.querySelector('[data-testid="curriculum-items"] li:first-child a'); return a ? a.textContent : ""})()`))
+		if strings.Contains(first, "junior data engineer") {
+			break
+		}
+	}
 	if !strings.Contains(first, "junior data engineer") {
 		t.Errorf("first item after moving up = %q, want the junior guide", first)
 	}

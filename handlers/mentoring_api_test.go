@@ -140,7 +140,7 @@ func TestMentoringAPI(t *testing.T) {
 	if lines[0] != "user_id,email,display_name,level,guide:junior-data-engineer,lab:customers-without-orders,lab:filter-sort-orders,done,overdue,last_activity" {
 		t.Errorf("csv header: %q", lines[0])
 	}
-	if !strings.HasPrefix(lines[1], fmt.Sprintf("%d,learner@example.com,learner,junior,done,done,todo,2/3,true,", learner.id)) {
+	if !strings.HasPrefix(lines[1], fmt.Sprintf("%d,learner@example.com,learner,junior,done,done,open,2/3,true,", learner.id)) {
 		t.Errorf("csv row: %q", lines[1])
 	}
 

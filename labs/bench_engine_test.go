@@ -3,7 +3,6 @@ package labs
 import (
 	"context"
 	"testing"
-	"time"
 )
 
 // In-process grading, without the worker round trip: the difference to
@@ -13,21 +12,7 @@ func benchEngine(b *testing.B, id string) {
 	e := NewEngine(DefaultLimits)
 	defer e.Close()
 	ctx := context.Background()
-	if v, err := e.Grade(ctx, &lab.Spec, lab.Solution); err != nil || !v.Passed {
-		b.Fatalf("warm-up: %+v %v", v, err)
-	}
-	var lat latencies
-	b.ResetTimer()
-	start := time.Now()
-	for i := 0; i < b.N; i++ {
-		t0 := time.Now()
-		v, err := e.Grade(ctx, &lab.Spec, lab.Solution)
-		lat.add(time.Since(t0))
-		if err != nil || !v.Passed {
-			b.Fatalf("grade: %+v %v", v, err)
-		}
-	}
-	lat.report(b, time.Since(start))
+	measureGrading(b, func() (*Verdict, error) { return e.Grade(ctx, &lab.Spec, lab.Solution) })
 }
 
 func BenchmarkEngineQuerySmall(b *testing.B) { benchEngine(b, "filter-sort-orders") }

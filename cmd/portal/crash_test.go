@@ -105,9 +105,6 @@ func postJSON(base, path, token string, body any, out any) (int, error) {
 // check that the database is sound, that every acknowledged submission is
 // there, and that the server serves again.
 func TestCrashSafety(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts real server processes")
-	}
 	dir := t.TempDir()
 	addr := freeAddr(t)
 	base := "http://" + addr
