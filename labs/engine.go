@@ -63,11 +63,14 @@ const RunRowLimit = 200
 // Engine grades in this process. Workers run one; `labs check` runs one
 // directly on trusted reference SQL. It is not safe for concurrent use.
 type Engine struct {
-	lim   Limits
-	cache map[string]*labState // by Spec.Key
+	lim     Limits
+	cache   map[string]*labState // by Spec.Key
+	maxLabs int                  // 0: keep every lab warm
+	clock   int64                // use counter for least-recently-used eviction
 }
 
 type labState struct {
+	lastUsed int64
 	spec     Spec
 	ordered  bool
 	datasets []*dataset
@@ -80,10 +83,16 @@ type dataset struct {
 	targets  []Result // etl labs, in the order of Spec.Targets
 }
 
-// NewEngine returns an engine with the given limits.
+// NewEngine returns an engine with the given limits that keeps every lab's
+// datasets warm.
 func NewEngine(lim Limits) *Engine {
 	return &Engine{lim: lim, cache: map[string]*labState{}}
 }
+
+// SetMaxLabs bounds how many labs keep warm datasets; the least recently
+// used lab is closed first. Each warm lab holds two in-memory databases
+// (about 9 MB), so this trades memory for an occasional rebuild.
+func (e *Engine) SetMaxLabs(n int) { e.maxLabs = n }
 
 // Close frees every cached database.
 func (e *Engine) Close() {
@@ -98,10 +107,15 @@ func (e *Engine) Close() {
 // state builds a lab's datasets and reference results once, then reuses
 // them: setup.sql never runs per submission.
 func (e *Engine) state(ctx context.Context, spec *Spec) (*labState, error) {
+	e.clock++
 	if st, ok := e.cache[spec.Key]; ok {
+		st.lastUsed = e.clock
 		return st, nil
 	}
-	st := &labState{spec: *spec, ordered: spec.OrderedResult()}
+	if e.maxLabs > 0 && len(e.cache) >= e.maxLabs {
+		e.evictOldest()
+	}
+	st := &labState{spec: *spec, ordered: spec.OrderedResult(), lastUsed: e.clock}
 	names := []string{"visible"}
 	if strings.TrimSpace(spec.Hidden) != "" {
 		names = append(names, "hidden")
@@ -118,6 +132,21 @@ func (e *Engine) state(ctx context.Context, spec *Spec) (*labState, error) {
 	}
 	e.cache[spec.Key] = st
 	return st, nil
+}
+
+func (e *Engine) evictOldest() {
+	oldest := ""
+	for k, st := range e.cache {
+		if oldest == "" || st.lastUsed < e.cache[oldest].lastUsed {
+			oldest = k
+		}
+	}
+	if st := e.cache[oldest]; st != nil {
+		for _, ds := range st.datasets {
+			ds.db.close()
+		}
+		delete(e.cache, oldest)
+	}
 }
 
 func (e *Engine) buildDataset(ctx context.Context, spec *Spec, name string) (*dataset, error) {

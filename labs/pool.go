@@ -38,6 +38,7 @@ type PoolOptions struct {
 	Queue       int               // jobs that may wait for a worker; default: 2 per worker
 	Timeout     time.Duration     // per job; default DefaultTimeout
 	MemoryLimit int64             // worker RSS cap in bytes; default DefaultWorkerMemory
+	MaxLabs     int               // labs each worker keeps warm; 0 keeps all
 	Command     func() *exec.Cmd  // how to start a worker; default: this executable's grader-worker
 	Logger      *slog.Logger      //
 	Observe     func(Observation) // called after every job, for metrics
@@ -133,7 +134,7 @@ func NewPool(opts PoolOptions) (*Pool, error) {
 
 func (p *Pool) start() (*worker, error) {
 	cmd := p.opts.Command()
-	cmd.Env = append(os.Environ(), WorkerEnv+"=1")
+	cmd.Env = append(os.Environ(), WorkerEnv+"=1", WorkerMaxLabsEnv+"="+strconv.Itoa(p.opts.MaxLabs))
 	cmd.Stderr = os.Stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL} // no orphans if the server dies
 	stdin, err := cmd.StdinPipe()

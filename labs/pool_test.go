@@ -164,3 +164,41 @@ func TestPoolRunAndDescribe(t *testing.T) {
 		t.Errorf("describe: %+v", tables[0])
 	}
 }
+
+// A worker that keeps only two labs warm still grades every lab right.
+func TestPoolMaxLabs(t *testing.T) {
+	pool := newTestPool(t, PoolOptions{Workers: 1, MaxLabs: 2})
+	ctx := context.Background()
+	for round := 0; round < 2; round++ {
+		for _, id := range []string{"filter-sort-orders", "duplicate-keys", "clean-raw-orders-feed", "customers-without-orders"} {
+			lab := testLab(t, id)
+			v, err := pool.Grade(ctx, &lab.Spec, lab.Solution)
+			if err != nil || !v.Passed {
+				t.Fatalf("round %d, %s: %+v %v", round, id, v, err)
+			}
+		}
+	}
+}
+
+func TestEngineEvictsLeastRecentlyUsed(t *testing.T) {
+	e := NewEngine(DefaultLimits)
+	defer e.Close()
+	e.SetMaxLabs(2)
+	ctx := context.Background()
+	ids := []string{"filter-sort-orders", "duplicate-keys", "filter-sort-orders", "customers-without-orders"}
+	for _, id := range ids {
+		lab := testLab(t, id)
+		if v, err := e.Grade(ctx, &lab.Spec, lab.Solution); err != nil || !v.Passed {
+			t.Fatalf("%s: %+v %v", id, v, err)
+		}
+	}
+	if len(e.cache) != 2 {
+		t.Fatalf("%d labs warm, want 2", len(e.cache))
+	}
+	if _, ok := e.cache[testLab(t, "filter-sort-orders").Key]; !ok {
+		t.Error("the recently used lab was evicted")
+	}
+	if _, ok := e.cache[testLab(t, "duplicate-keys").Key]; ok {
+		t.Error("the least recently used lab is still warm")
+	}
+}

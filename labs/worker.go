@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"time"
 )
 
@@ -16,6 +17,9 @@ import (
 // has the hidden subcommand "grader-worker"; test binaries check the
 // variable in TestMain.
 const WorkerEnv = "LADDER_GRADER_WORKER"
+
+// WorkerMaxLabsEnv carries PoolOptions.MaxLabs to the worker.
+const WorkerMaxLabsEnv = "LADDER_GRADER_MAX_LABS"
 
 // WorkerCommand is the hidden subcommand that runs a worker.
 const WorkerCommand = "grader-worker"
@@ -44,6 +48,9 @@ type response struct {
 func ServeWorker(in io.Reader, out io.Writer) error {
 	engine := NewEngine(DefaultLimits)
 	defer engine.Close()
+	if n, err := strconv.Atoi(os.Getenv(WorkerMaxLabsEnv)); err == nil && n > 0 {
+		engine.SetMaxLabs(n)
+	}
 	specs := map[string]*Spec{}
 	dec := json.NewDecoder(bufio.NewReaderSize(in, 64<<10))
 	enc := json.NewEncoder(out)

@@ -234,6 +234,9 @@ func (l *learner) do(ctx context.Context, route, method, path string, body, out 
 		l.rec.mu.Unlock()
 		return 0, true
 	}
+	if status == http.StatusServiceUnavailable {
+		route += " (busy)" // a fast deliberate refusal: kept apart so it does not flatter the latencies
+	}
 	l.rec.add(route, t0, time.Since(t0), status)
 	return status, true
 }

@@ -22,6 +22,7 @@ type config struct {
 	LogLevel   string
 	BaseURL    string
 	AuthRate   int
+	CacheLabs  int
 }
 
 // stringList is a repeatable flag.
@@ -41,6 +42,7 @@ var configVars = []struct {
 	{"PORTAL_LOG_FORMAT", "log-format", "text", "log format: text or json"},
 	{"PORTAL_LOG_LEVEL", "log-level", "info", "log level: debug, info, warn or error"},
 	{"PORTAL_BASE_URL", "base-url", "http://localhost:8080", "public URL of the portal; https marks cookies Secure"},
+	{"PORTAL_GRADER_CACHE_LABS", "grader-cache-labs", "0", "labs each grader worker keeps warm (0: all); lower it to save about 9 MB per lab per worker"},
 	{"PORTAL_AUTH_RATE", "auth-rate", "30", "login and signup requests per minute per client address (raise it for load tests from one address)"},
 }
 
@@ -69,6 +71,7 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "PORTAL_LOG_LEVEL", "info"), "")
 	fs.StringVar(&c.BaseURL, "base-url", envOr(getenv, "PORTAL_BASE_URL", "http://localhost:8080"), "")
 	authRate := fs.String("auth-rate", envOr(getenv, "PORTAL_AUTH_RATE", "30"), "")
+	cacheLabs := fs.String("grader-cache-labs", envOr(getenv, "PORTAL_GRADER_CACHE_LABS", "0"), "")
 	fs.Usage = func() { serveUsage(fs.Output()) }
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -81,6 +84,9 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 		return c, fmt.Errorf("invalid configuration: auth-rate %q: want a whole number from 1", *authRate)
 	}
 	c.AuthRate = n
+	if c.CacheLabs, err = strconv.Atoi(*cacheLabs); err != nil || c.CacheLabs < 0 {
+		return c, fmt.Errorf("invalid configuration: grader-cache-labs %q: want a whole number from 0", *cacheLabs)
+	}
 	c.LabsDirs = labs
 	if len(c.LabsDirs) == 0 {
 		c.LabsDirs = splitList(getenv("PORTAL_LABS_DIR"))
