@@ -23,6 +23,7 @@ type config struct {
 	BaseURL    string
 	AuthRate   int
 	CacheLabs  int
+	Queue      int
 }
 
 // stringList is a repeatable flag.
@@ -43,6 +44,7 @@ var configVars = []struct {
 	{"PORTAL_LOG_LEVEL", "log-level", "info", "log level: debug, info, warn or error"},
 	{"PORTAL_BASE_URL", "base-url", "http://localhost:8080", "public URL of the portal; https marks cookies Secure"},
 	{"PORTAL_GRADER_CACHE_LABS", "grader-cache-labs", "0", "labs each grader worker keeps warm (0: all); lower it to save about 9 MB per lab per worker"},
+	{"PORTAL_GRADER_QUEUE", "grader-queue", "0", "grading jobs that may wait for a worker before callers get 503 busy (0: two per worker)"},
 	{"PORTAL_AUTH_RATE", "auth-rate", "30", "login and signup requests per minute per client address (raise it for load tests from one address)"},
 }
 
@@ -72,6 +74,7 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 	fs.StringVar(&c.BaseURL, "base-url", envOr(getenv, "PORTAL_BASE_URL", "http://localhost:8080"), "")
 	authRate := fs.String("auth-rate", envOr(getenv, "PORTAL_AUTH_RATE", "30"), "")
 	cacheLabs := fs.String("grader-cache-labs", envOr(getenv, "PORTAL_GRADER_CACHE_LABS", "0"), "")
+	queue := fs.String("grader-queue", envOr(getenv, "PORTAL_GRADER_QUEUE", "0"), "")
 	fs.Usage = func() { serveUsage(fs.Output()) }
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -86,6 +89,9 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 	c.AuthRate = n
 	if c.CacheLabs, err = strconv.Atoi(*cacheLabs); err != nil || c.CacheLabs < 0 {
 		return c, fmt.Errorf("invalid configuration: grader-cache-labs %q: want a whole number from 0", *cacheLabs)
+	}
+	if c.Queue, err = strconv.Atoi(*queue); err != nil || c.Queue < 0 {
+		return c, fmt.Errorf("invalid configuration: grader-queue %q: want a whole number from 0", *queue)
 	}
 	c.LabsDirs = labs
 	if len(c.LabsDirs) == 0 {

@@ -68,6 +68,16 @@ func TestServeConfig(t *testing.T) {
 		{name: "missing content dir", args: []string{"--content-dir", filepath.Join(dir, "nope")}, wantErr: "content-dir"},
 		{name: "missing labs dir", args: []string{"--labs-dir", filepath.Join(dir, "nope")}, wantErr: "labs-dir"},
 		{name: "stray argument", args: []string{"extra"}, wantErr: "unexpected argument"},
+		{name: "grader settings", env: map[string]string{"PORTAL_GRADER_QUEUE": "1", "PORTAL_GRADER_CACHE_LABS": "8", "PORTAL_AUTH_RATE": "500"},
+			check: func(c config) string {
+				if c.Queue != 1 || c.CacheLabs != 8 || c.AuthRate != 500 {
+					return "grader settings not applied"
+				}
+				return ""
+			}},
+		{name: "bad queue", args: []string{"--grader-queue", "-2"}, wantErr: "grader-queue"},
+		{name: "bad cache size", env: map[string]string{"PORTAL_GRADER_CACHE_LABS": "lots"}, wantErr: "grader-cache-labs"},
+		{name: "bad auth rate", args: []string{"--auth-rate", "0"}, wantErr: "auth-rate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

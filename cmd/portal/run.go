@@ -161,7 +161,7 @@ func serve(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	grader, err := labs.NewPool(labs.PoolOptions{Logger: log, MaxLabs: cfg.CacheLabs})
+	grader, err := labs.NewPool(labs.PoolOptions{Logger: log, MaxLabs: cfg.CacheLabs, Queue: cfg.Queue})
 	if err != nil {
 		return err
 	}
