@@ -3,7 +3,6 @@ package handlers
 import (
 	"encoding/json"
 	"errors"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -12,10 +11,6 @@ import (
 
 	"ladder/store"
 )
-
-func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }
 
 // decodeJSON reads a JSON object body, answering 400 with a message when
 // it is not one.

@@ -33,12 +33,18 @@ func readSQL(c *fiber.Ctx) (string, error) {
 	return *in.SQL, nil
 }
 
-func (s *Server) apiRun(c *fiber.Ctx) error {
+// labAndSQL reads the :id lab and the {"sql"} body of a run or a submission.
+func (s *Server) labAndSQL(c *fiber.Ctx) (*labs.Lab, string, error) {
 	lab, err := s.findLab(c)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	sqlText, err := readSQL(c)
+	return lab, sqlText, err
+}
+
+func (s *Server) apiRun(c *fiber.Ctx) error {
+	lab, sqlText, err := s.labAndSQL(c)
 	if err != nil {
 		return err
 	}
@@ -74,11 +80,7 @@ type apiVerdict struct {
 // is stored. A SQL error or sandbox refusal is 422, stored all the same so
 // the attempt history is complete.
 func (s *Server) apiSubmit(c *fiber.Ctx) error {
-	lab, err := s.findLab(c)
-	if err != nil {
-		return err
-	}
-	sqlText, err := readSQL(c)
+	lab, sqlText, err := s.labAndSQL(c)
 	if err != nil {
 		return err
 	}

@@ -3,9 +3,11 @@ package handlers
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/mail"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -139,7 +141,7 @@ func (s *Server) requireUser(c *fiber.Ctx) error {
 	if isAPI(c) {
 		return errUnauthorized
 	}
-	return c.Redirect("/login?next="+urlQueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+	return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
 }
 
 // requireRole is the one place role checks live: signed in, and one of the
@@ -233,7 +235,7 @@ func requestEmail(c *fiber.Ctx) string {
 		var b struct {
 			Email string `json:"email"`
 		}
-		_ = jsonUnmarshal(c.Body(), &b)
+		_ = json.Unmarshal(c.Body(), &b)
 		return b.Email
 	}
 	return c.FormValue("email")

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -362,7 +363,7 @@ func (s *Server) mentorLearner(c *fiber.Ctx) error {
 	for i, sub := range subs {
 		v := submissionView{Submission: sub, Comments: bySub[sub.ID], Title: s.itemTitle(lang, "lab", sub.LabID), Retired: s.labs.Lab(sub.LabID) == nil}
 		var verdict struct{ Message, Error string }
-		_ = jsonUnmarshal([]byte(sub.Verdict), &verdict)
+		_ = json.Unmarshal([]byte(sub.Verdict), &verdict)
 		v.Message, v.Error = verdict.Message, verdict.Error
 		views[i] = v
 	}

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/url"
-	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -160,11 +159,7 @@ func (s *Server) switchLanguage(c *fiber.Ctx) error {
 		return fiber.ErrNotFound
 	}
 	c.Cookie(&fiber.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: "Lax", HTTPOnly: true})
-	next := c.Query("next")
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		next = "/"
-	}
-	return c.Redirect(next, fiber.StatusSeeOther)
+	return c.Redirect(safeNext(c.Query("next")), fiber.StatusSeeOther)
 }
 
 func (s *Server) asset(c *fiber.Ctx) error {
