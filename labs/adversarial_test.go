@@ -49,7 +49,8 @@ func TestAdversarialSubmissions(t *testing.T) {
 		{"checkpoint", etl, "CHECKPOINT", ErrKindRefused},
 		{"persistent secret", etl, "CREATE PERSISTENT SECRET s (TYPE s3, KEY_ID 'a', SECRET 'b')", ErrKindSQL},
 		{"recursive cte forever", query, "WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t", ""},
-		{"huge cross join", query, "SELECT count(*) FROM range(100000000) a, range(100000000) b", ""},
+		{"huge cross join", query, "SELECT count(*) FROM range(100000000) a, range(100000000) b", ErrKindRefused},
+		{"slow by cpu", query, slowSQL, ErrKindRefused},
 		{"repeat bomb", query, "SELECT length(repeat('x', 2000000000))", ""},
 		{"list bomb", query, "SELECT list_sum(range(1000000000))", ""},
 		{"giant result", query, "SELECT * FROM range(10000000)", ""},
@@ -64,6 +65,9 @@ func TestAdversarialSubmissions(t *testing.T) {
 		{"ddl in quality lab", quality, "DROP TABLE shop.orders", ErrKindRefused},
 		{"too many statements", etl, strings.Repeat("SELECT 1;", 60), ErrKindRefused},
 	}
+	// Which limit stops the resource bombs: DuckDB's memory limit refuses
+	// the cross join, the deadline stops a job slow by CPU alone.
+	wantError := map[string]string{"huge cross join": "memory limit", "slow by cpu": "time limit"}
 	if len(tests) < 30 {
 		t.Fatalf("only %d hostile submissions", len(tests))
 	}
@@ -80,6 +84,9 @@ func TestAdversarialSubmissions(t *testing.T) {
 			if tt.kind != "" && v.ErrorKind != tt.kind {
 				t.Errorf("error kind = %q (%s), want %q", v.ErrorKind, v.Error, tt.kind)
 			}
+			if want := wantError[tt.name]; !strings.Contains(v.Error, want) {
+				t.Errorf("error = %q, want it to say %q", v.Error, want)
+			}
 			// The next learner is unaffected.
 			ok, err := pool.Grade(ctx, &tt.lab.Spec, tt.lab.Solution)
 			if err != nil || !ok.Passed {
@@ -92,5 +99,95 @@ func TestAdversarialSubmissions(t *testing.T) {
 		if _, err := os.Stat(p); err == nil {
 			t.Errorf("%s exists: a submission wrote a file", p)
 		}
+	}
+}
+
+// Table and scalar functions with side effects that outlive the
+// submission (logging, profiling, checkpoints, parser switches, ...) are
+// refused however they are spelled, and leave the worker as it was: the
+// next submission is graded and sees the sandbox's own settings.
+func TestSideEffectingFunctionsRefused(t *testing.T) {
+	pool := newTestPool(t, PoolOptions{Workers: 1}) // every job on the same worker
+	query := testLab(t, "filter-sort-orders")
+	etl := testLab(t, "clean-raw-orders-feed")
+	quality := testLab(t, "duplicate-keys")
+	ctx := context.Background()
+	settings := "SELECT name, value FROM duckdb_settings() ORDER BY name"
+	before, err := pool.Run(ctx, &query.Spec, settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		lab  *Lab
+		sql  string
+	}{
+		{"enable_logging", query, "SELECT * FROM enable_logging('QueryLog')"},
+		{"enable_logging to stdout", query, "SELECT * FROM enable_logging('QueryLog', storage='stdout')"},
+		{"enable_logging to a file", query, "SELECT * FROM enable_logging('QueryLog', storage='file', storage_path='/tmp/ladder-log')"},
+		{"enable_logging quoted", query, `SELECT * FROM "enable_logging"('QueryLog')`},
+		{"enable_logging qualified", query, "SELECT * FROM system.main.ENABLE_LOGGING ('QueryLog')"},
+		{"enable_logging commented", query, "SELECT * FROM enable_logging/* call */\n('QueryLog')"},
+		{"enable_logging in a cte", query, "WITH x AS (SELECT * FROM enable_logging('QueryLog')) SELECT * FROM x"},
+		{"enable_logging in a subquery", quality, "SELECT 1 WHERE EXISTS (SELECT * FROM main.enable_logging('QueryLog'))"},
+		{"enable_logging in an etl view", etl, "CREATE VIEW v AS SELECT * FROM enable_logging('QueryLog'); SELECT * FROM v"},
+		{"enable_logging in an etl macro", etl, "CREATE MACRO m() AS TABLE SELECT * FROM enable_logging('QueryLog'); SELECT * FROM m()"},
+		{"enable_logging in an insert", etl, "CREATE TABLE t AS SELECT 1 AS a; INSERT INTO t SELECT count(*) FROM enable_logging('QueryLog')"},
+		{"disable_logging", query, "SELECT * FROM disable_logging()"},
+		{"truncate_duckdb_logs", query, "SELECT * FROM truncate_duckdb_logs()"},
+		{"write_log", query, "SELECT write_log('forged entry')"},
+		{"duckdb_logs view", query, "SELECT message FROM duckdb_logs"},
+		{"duckdb_logs function", query, "SELECT message FROM duckdb_logs()"},
+		{"duckdb_logs_parsed", query, "SELECT * FROM duckdb_logs_parsed('QueryLog')"},
+		{"duckdb_log_contexts", query, "SELECT * FROM duckdb_log_contexts()"},
+		{"enable_profiling", query, "SELECT * FROM enable_profiling()"},
+		{"disable_profiling", query, "SELECT * FROM disable_profiling()"},
+		{"duckdb_profiling_settings", query, "SELECT * FROM duckdb_profiling_settings()"},
+		{"checkpoint", etl, "SELECT * FROM checkpoint()"},
+		{"force_checkpoint", etl, "SELECT * FROM force_checkpoint()"},
+		{"enable_peg_parser", query, "SELECT * FROM enable_peg_parser()"},
+		{"disable_peg_parser", query, "SELECT * FROM disable_peg_parser()"},
+		{"check_peg_parser", query, "SELECT * FROM check_peg_parser('SELECT 1')"},
+		{"query", query, "SELECT * FROM query('SELECT * FROM enable_' || 'logging(''QueryLog'')')"},
+		{"query_table", query, "SELECT * FROM query_table('duckdb_' || 'logs')"},
+		{"json_execute_serialized_sql", query, "SELECT * FROM json_execute_serialized_sql(json_serialize_sql('SELECT 1'))"},
+		{"json_serialize_plan", query, "SELECT json_serialize_plan('SELECT 1')"},
+		{"setseed", query, "SELECT setseed(0.5)"},
+		{"duckdb_prepared_statements", query, "SELECT * FROM duckdb_prepared_statements()"},
+		{"pg_prepared_statements", query, "SELECT * FROM pg_catalog.pg_prepared_statements"},
+		{"arrow_scan", query, "SELECT * FROM arrow_scan(1, 2, 3)"},
+		{"sleep_ms", query, "SELECT sleep_ms(10)"},
+		{"internal function", query, "SELECT __internal_compress_string_utinyint('a')"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := pool.Grade(ctx, &tt.lab.Spec, tt.sql)
+			if err != nil {
+				t.Fatalf("Grade returned an error instead of a verdict: %v", err)
+			}
+			if v.Passed || v.ErrorKind != ErrKindRefused || !strings.Contains(v.Error, "not allowed in labs") {
+				t.Fatalf("verdict = %+v, want a refusal", v)
+			}
+			if _, err := pool.Run(ctx, &tt.lab.Spec, tt.sql); err == nil {
+				t.Errorf("run: no error, want a refusal")
+			}
+			ok, err := pool.Grade(ctx, &tt.lab.Spec, tt.lab.Solution)
+			if err != nil || !ok.Passed {
+				t.Fatalf("valid submission after %q: %+v, %v", tt.name, ok, err)
+			}
+			after, err := pool.Run(ctx, &query.Spec, settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameRows(before.Rows, after.Rows) {
+				t.Errorf("the worker's settings changed")
+			}
+		})
+	}
+	if got := pool.Stats().Restarts; got != 0 {
+		t.Errorf("restarts = %d, want 0: every call was refused before it ran", got)
+	}
+	if _, err := os.Stat("/tmp/ladder-log"); err == nil {
+		t.Errorf("/tmp/ladder-log exists: a submission wrote a log file")
 	}
 }

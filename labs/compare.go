@@ -88,13 +88,13 @@ func Compare(expected, got Result, opt CompareOptions) Diff {
 		case c < 0:
 			d.MissingCount++
 			if len(d.Missing) < maxExamples {
-				d.Missing = append(d.Missing, exp[i].strings())
+				d.Missing = append(d.Missing, exp[i].examples())
 			}
 			i++
 		default:
 			d.ExtraCount++
 			if len(d.Extra) < maxExamples {
-				d.Extra = append(d.Extra, act[j].strings())
+				d.Extra = append(d.Extra, act[j].examples())
 			}
 			j++
 		}
@@ -137,7 +137,7 @@ func (d Diff) Describe(hidden bool) string {
 		fmt.Fprintf(&b, "The result has %d columns; the expected result has %d.", d.ColumnCount[1], d.ColumnCount[0])
 		return b.String()
 	case d.ColumnNames[0] != nil:
-		fmt.Fprintf(&b, "Column names differ: expected %s, got %s.", strings.Join(d.ColumnNames[0], ", "), strings.Join(d.ColumnNames[1], ", "))
+		fmt.Fprintf(&b, "Column names differ: expected %s, got %s.", joinNames(d.ColumnNames[0]), joinNames(d.ColumnNames[1]))
 		return b.String()
 	case d.OrderMismatch > 0:
 		fmt.Fprintf(&b, "The rows are right but their order is not: the first difference is at row %d.", d.OrderMismatch)
@@ -159,4 +159,13 @@ func formatRows(rows [][]string) string {
 		parts[i] = "(" + strings.Join(r, ", ") + ")"
 	}
 	return strings.Join(parts, "; ")
+}
+
+// joinNames lists column names for feedback, each cut like an example value.
+func joinNames(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = cut(n, MaxExampleChars)
+	}
+	return strings.Join(out, ", ")
 }

@@ -1,6 +1,7 @@
 package labs
 
 import (
+	"math"
 	"math/big"
 	"strings"
 	"testing"
@@ -62,6 +63,19 @@ func TestCompare(t *testing.T) {
 		{"both empty", res(ab), res(ab), CompareOptions{}, true, ""},
 		{"empty but expected rows", res(ab, row(1, "x")), res(ab), CompareOptions{}, false, "Expected 1 rows, got 0"},
 		{"rows but expected none", res(ab), res(ab, row(1, "x")), CompareOptions{}, false, "should not be there"},
+		{"infinity is not a finite number", res([]string{"n"}, row(100.0)), res([]string{"n"}, row(math.Inf(1))), CompareOptions{Tolerance: 1e-6}, false, "missing"},
+		{"finite number is not infinity", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(100.0)), CompareOptions{Tolerance: 1e-6}, false, "missing"},
+		{"infinity is not the largest double", res([]string{"n"}, row(math.MaxFloat64)), res([]string{"n"}, row(math.Inf(1))), CompareOptions{Tolerance: 1e-6}, false, ""},
+		{"minus infinity is not a number", res([]string{"n"}, row(-5.0)), res([]string{"n"}, row(math.Inf(-1))), CompareOptions{Tolerance: 1e-6}, false, ""},
+		{"infinity equals infinity", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(float32(math.Inf(1)))), CompareOptions{Tolerance: 1e-6}, true, ""},
+		{"infinities of other signs differ", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(math.Inf(-1))), CompareOptions{Tolerance: 1e-6}, false, ""},
+		{"nan equals nan", res([]string{"n"}, row(math.NaN())), res([]string{"n"}, row(math.NaN())), CompareOptions{Tolerance: 1e-6}, true, ""},
+		{"nan is not a number", res([]string{"n"}, row(1.0)), res([]string{"n"}, row(math.NaN())), CompareOptions{Tolerance: 1e-6}, false, ""},
+		{"nan is not infinity", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(math.NaN())), CompareOptions{Tolerance: 1e-6}, false, ""},
+		{"special numbers as a multiset", res([]string{"n"}, row(math.NaN()), row(math.Inf(1)), row(1.0), row(math.Inf(-1)), row(math.NaN())),
+			res([]string{"n"}, row(1.0), row(math.NaN()), row(math.Inf(-1)), row(math.NaN()), row(math.Inf(1))), CompareOptions{Tolerance: 1e-6}, true, ""},
+		{"infinities replacing numbers in a multiset", res([]string{"n"}, row(1.0), row(2.0), row(math.Inf(1))),
+			res([]string{"n"}, row(math.Inf(1)), row(math.Inf(1)), row(math.Inf(1))), CompareOptions{Tolerance: 1e-6}, false, "2 expected rows are missing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,4 +121,22 @@ func FuzzCompare(f *testing.F) {
 		}
 		_ = d.Describe(false)
 	})
+}
+
+// compareValues is a total order on numbers, with the special values in
+// fixed places, so the sort before the multiset merge is well defined.
+func TestNumberOrderIsTotal(t *testing.T) {
+	nums := []float64{math.Inf(-1), -math.MaxFloat64, -1e300, -1, 0, 1e-9, 1, 1e300, math.MaxFloat64, math.Inf(1), math.NaN()}
+	for i, a := range nums {
+		for j, b := range nums {
+			got := compareValues(floatValue(a), floatValue(b), DefaultTolerance)
+			want := cmpInt(int64(i), int64(j))
+			if (a == 0 && b == 1e-9) || (a == 1e-9 && b == 0) {
+				want = 0 // finite and within the tolerance
+			}
+			if got != want {
+				t.Errorf("compareValues(%v, %v) = %d, want %d", a, b, got, want)
+			}
+		}
+	}
 }

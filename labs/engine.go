@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -67,6 +69,7 @@ type Engine struct {
 	cache   map[string]*labState // by Spec.Key
 	maxLabs int                  // 0: keep every lab warm
 	clock   int64                // use counter for least-recently-used eviction
+	tainted string               // why the last job left the process suspect; see takeTainted
 }
 
 type labState struct {
@@ -96,11 +99,8 @@ func (e *Engine) SetMaxLabs(n int) { e.maxLabs = n }
 
 // Close frees every cached database.
 func (e *Engine) Close() {
-	for k, st := range e.cache {
-		for _, ds := range st.datasets {
-			ds.db.close()
-		}
-		delete(e.cache, k)
+	for k := range e.cache {
+		e.drop(k)
 	}
 }
 
@@ -141,12 +141,59 @@ func (e *Engine) evictOldest() {
 			oldest = k
 		}
 	}
-	if st := e.cache[oldest]; st != nil {
+	e.drop(oldest)
+}
+
+// drop closes a lab's databases; the next job builds them afresh.
+func (e *Engine) drop(key string) {
+	if st := e.cache[key]; st != nil {
 		for _, ds := range st.datasets {
 			ds.db.close()
 		}
-		delete(e.cache, oldest)
+		delete(e.cache, key)
 	}
+}
+
+// checkSandbox compares the settings of the lab's databases with the
+// snapshot taken when the sandbox locked them. A job that changed one (or
+// left a database that no longer answers) gets the lab's databases closed
+// and rebuilt, and marks the engine tainted so a worker process is
+// replaced as well. Changed settings are the submission's doing: that is
+// the returned refusal.
+func (e *Engine) checkSandbox(spec *Spec) error {
+	st := e.cache[spec.Key]
+	if st == nil {
+		return nil
+	}
+	// The job's own context may be spent (a time-out): this check is ours.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var changed []string
+	for _, ds := range st.datasets {
+		now, err := ds.db.readSettings(ctx)
+		if err != nil {
+			e.drop(spec.Key)
+			e.tainted = fmt.Sprintf("lab %s: the %s database no longer answers: %v", spec.ID, ds.name, err)
+			return nil
+		}
+		changed = append(changed, changedSettings(ds.db.settings, now)...)
+	}
+	if len(changed) == 0 {
+		return nil
+	}
+	e.drop(spec.Key)
+	sort.Strings(changed)
+	changed = slices.Compact(changed)
+	e.tainted = fmt.Sprintf("lab %s: settings changed: %s", spec.ID, strings.Join(changed, ", "))
+	return refuse("the submission changed the sandbox's settings (%s), which labs do not allow; the grader was reset", strings.Join(changed, ", "))
+}
+
+// takeTainted returns, and clears, why the last job left this engine's
+// process suspect ("" when it did not).
+func (e *Engine) takeTainted() string {
+	t := e.tainted
+	e.tainted = ""
+	return t
 }
 
 func (e *Engine) buildDataset(ctx context.Context, spec *Spec, name string) (*dataset, error) {
@@ -229,8 +276,17 @@ type missingTarget struct {
 func (m *missingTarget) Error() string { return fmt.Sprintf("target %s: %v", m.table, m.err) }
 
 // Grade grades one submission. Learner mistakes come back as a failing
-// verdict; an error return means the lab or the engine is broken.
+// verdict; an error return means the lab or the engine is broken. The
+// verdict is bounded (see bounds.go).
 func (e *Engine) Grade(ctx context.Context, spec *Spec, sqlText string) (*Verdict, error) {
+	v, err := e.grade(ctx, spec, sqlText)
+	if changed := e.checkSandbox(spec); changed != nil && err == nil {
+		v = (&Verdict{Lab: spec.ID, DurationMS: v.DurationMS}).fail(changed)
+	}
+	return v.bound(), err
+}
+
+func (e *Engine) grade(ctx context.Context, spec *Spec, sqlText string) (*Verdict, error) {
 	start := time.Now()
 	v := &Verdict{Lab: spec.ID}
 	defer func() { v.DurationMS = float64(time.Since(start).Microseconds()) / 1000 }()
@@ -241,6 +297,13 @@ func (e *Engine) Grade(ctx context.Context, spec *Spec, sqlText string) (*Verdic
 	}
 	st, err := e.state(ctx, spec)
 	if err != nil {
+		return nil, err
+	}
+	if err := refuseParsedAll(ctx, st.datasets[0].db, stmts); err != nil {
+		var ref *Refusal
+		if errors.As(err, &ref) {
+			return v.fail(err), nil
+		}
 		return nil, err
 	}
 	switch spec.Kind {
@@ -469,6 +532,7 @@ func (e *Engine) gradeQuality(ctx context.Context, st *labState, checks []Statem
 	}
 	var problems []string
 	for _, ds := range st.datasets {
+		hidden := ds.name == "hidden"
 		var noisy []int
 		err := inTx(ctx, ds.db, func() error {
 			var err error
@@ -476,50 +540,63 @@ func (e *Engine) gradeQuality(ctx context.Context, st *labState, checks []Statem
 			return err
 		})
 		if err != nil {
-			if ds.name == "hidden" {
+			if hidden {
 				return hiddenError(err)
 			}
 			return err
 		}
-		passed := len(noisy) == 0
-		if !passed {
-			where := "the clean visible dataset"
-			if ds.name == "hidden" {
-				where = "the clean hidden dataset (a second healthy dataset)"
-			}
-			problems = append(problems, fmt.Sprintf("%s fire(s) on %s, where nothing is wrong", checkList(noisy), where))
+		// Incidents run on the visible dataset only: several shipped
+		// incidents are written against the visible rows, and their
+		// references miss them on the hidden one (see labs/README.md).
+		incidents := st.spec.Incidents
+		if hidden {
+			incidents = nil
 		}
-		if ds.name == "visible" {
-			var missed []string
-			for _, inc := range st.spec.Incidents {
-				var hits []int
-				err := inTx(ctx, ds.db, func() error {
-					if err := ds.db.execTrusted(ctx, inc.SQL); err != nil {
-						return &internalError{fmt.Errorf("lab %s: incident %s: %w", st.spec.ID, inc.Name, err)}
-					}
-					var err error
-					hits, err = fired(ds)
-					return err
-				})
-				if err != nil {
-					return err
+		var missed []string
+		for _, inc := range incidents {
+			var hits []int
+			err := inTx(ctx, ds.db, func() error {
+				if err := ds.db.execTrusted(ctx, inc.SQL); err != nil {
+					return &internalError{fmt.Errorf("lab %s: incident %s on the %s dataset: %w", st.spec.ID, inc.Name, ds.name, err)}
 				}
-				if len(hits) == 0 {
-					missed = append(missed, inc.Name)
-				}
+				var err error
+				hits, err = fired(ds)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			if len(hits) == 0 {
+				missed = append(missed, inc.Name)
+			}
+		}
+		passed := len(noisy) == 0 && len(missed) == 0
+		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: passed})
+		switch {
+		case passed:
+		case hidden:
+			// Which check fired, or which incident went unseen, would read
+			// the hidden rows out one threshold at a time: say only that
+			// something went wrong there.
+			problems = append(problems, hiddenQualityMessage)
+		default:
+			if len(noisy) > 0 {
+				problems = append(problems, fmt.Sprintf("%s fire(s) on the clean visible dataset, where nothing is wrong", checkList(noisy)))
 			}
 			if len(missed) > 0 {
-				passed = false
 				problems = append(problems, "no check fires on these incidents: "+strings.Join(missed, ", "))
 			}
 		}
-		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: passed})
 	}
 	if len(problems) > 0 {
 		v.Message = strings.Join(problems, ". ") + "."
 	}
 	return nil
 }
+
+// hiddenQualityMessage is all a quality verdict says about the hidden
+// dataset, whatever went wrong there.
+const hiddenQualityMessage = "on the hidden dataset (a second, healthy dataset with other rows) your checks do not behave as they should: either a check fires where nothing is wrong, or an incident goes undetected there. Look for checks that depend on the exact rows, counts or dates of the visible data"
 
 func checkList(ns []int) string {
 	parts := make([]string, len(ns))
@@ -533,8 +610,17 @@ func checkList(ns []int) string {
 }
 
 // Run runs the learner's SQL on the visible dataset and returns the last
-// statement's rows, at most RunRowLimit of them. Nothing it changes is kept.
+// statement's rows, at most RunRowLimit of them and bounded in size (see
+// bounds.go). Nothing it changes is kept.
 func (e *Engine) Run(ctx context.Context, spec *Spec, sqlText string) (*RunResult, error) {
+	res, err := e.run(ctx, spec, sqlText)
+	if changed := e.checkSandbox(spec); changed != nil {
+		return nil, boundError(changed)
+	}
+	return res, boundError(err)
+}
+
+func (e *Engine) run(ctx context.Context, spec *Spec, sqlText string) (*RunResult, error) {
 	p := policyFor(spec.Kind)
 	stmts, err := parseSubmission(sqlText, p, e.lim)
 	if err != nil {
@@ -543,6 +629,9 @@ func (e *Engine) Run(ctx context.Context, spec *Spec, sqlText string) (*RunResul
 	st, err := e.state(ctx, spec)
 	if err != nil {
 		return nil, &internalError{err}
+	}
+	if err := refuseParsedAll(ctx, st.datasets[0].db, stmts); err != nil {
+		return nil, err
 	}
 	var res Result
 	var truncated bool
@@ -554,14 +643,7 @@ func (e *Engine) Run(ctx context.Context, spec *Spec, sqlText string) (*RunResul
 	if err != nil {
 		return nil, err
 	}
-	out := &RunResult{Columns: res.Columns, Rows: make([][]any, len(res.Rows)), Truncated: truncated}
-	if out.Columns == nil {
-		out.Columns = []string{}
-	}
-	for i, r := range res.Rows {
-		out.Rows[i] = rowJSON(r)
-	}
-	return out, nil
+	return boundRun(res, truncated), nil
 }
 
 func rowJSON(r Row) []any {
@@ -575,6 +657,12 @@ func rowJSON(r Row) []any {
 // Describe lists the visible dataset's tables with their columns and first
 // rows, for the schema explorer.
 func (e *Engine) Describe(ctx context.Context, spec *Spec, sampleRows int) ([]Table, error) {
+	tables, err := e.describe(ctx, spec, sampleRows)
+	e.checkSandbox(spec)
+	return tables, err
+}
+
+func (e *Engine) describe(ctx context.Context, spec *Spec, sampleRows int) ([]Table, error) {
 	st, err := e.state(ctx, spec)
 	if err != nil {
 		return nil, err

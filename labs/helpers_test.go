@@ -4,7 +4,9 @@ import (
 	"os"
 	"os/exec"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"ladder/content"
 )
@@ -40,14 +42,13 @@ func testLab(t testing.TB, id string) *Lab {
 	return lab
 }
 
-// newTestPool starts workers from this test binary (see TestMain).
+// newTestPool starts workers from this test binary (see TestMain), unless
+// opts has a Command of its own.
 func newTestPool(t testing.TB, opts PoolOptions) *Pool {
 	t.Helper()
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
+	if opts.Command == nil {
+		opts.Command = faultyCommand(t, "", 0)
 	}
-	opts.Command = func() *exec.Cmd { return exec.Command(exe, "-test.run=^$") }
 	p, err := NewPool(opts)
 	if err != nil {
 		t.Fatalf("NewPool: %v", err)
@@ -60,4 +61,39 @@ func testCatalogContent(t testing.TB) *content.Index {
 	t.Helper()
 	testCatalog(t)
 	return contentIdx
+}
+
+// slowSQL keeps a worker busy by CPU alone: it needs no memory, so DuckDB's
+// memory limit never ends it early, and only the deadline or a cancel stops it.
+const slowSQL = "SELECT count(*) FROM range(100000000000) t(a) WHERE a % 7 = 3"
+
+// waitFor polls cond until it holds and fails the test when it does not
+// within a generous deadline: tests wait for events, not for time.
+func waitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// faultyCommand starts workers from this test binary, the first n of them
+// with the given fault (see faultyWorker).
+func faultyCommand(t testing.TB, fault string, n int32) func() *exec.Cmd {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var started atomic.Int32
+	return func() *exec.Cmd {
+		cmd := exec.Command(exe, "-test.run=^$")
+		if started.Add(1) <= n {
+			cmd.Env = append(os.Environ(), testFaultEnv+"="+fault)
+		}
+		return cmd
+	}
 }

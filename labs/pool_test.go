@@ -71,16 +71,12 @@ func TestPoolConcurrentVerdicts(t *testing.T) {
 func TestPoolBusy(t *testing.T) {
 	pool := newTestPool(t, PoolOptions{Workers: 1, Queue: 1, Timeout: 2 * time.Second})
 	lab := testLab(t, "filter-sort-orders")
-	slow := "SELECT count(*) FROM range(100000000) a, range(100000000) b"
 	var wg sync.WaitGroup
 	for i := 0; i < 2; i++ { // one running, one waiting
 		wg.Add(1)
-		go func() { defer wg.Done(); pool.Grade(context.Background(), &lab.Spec, slow) }()
+		go func() { defer wg.Done(); pool.Grade(context.Background(), &lab.Spec, slowSQL) }()
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for pool.Stats().Running+pool.Stats().Waiting < 2 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitFor(t, "one job running and one waiting", func() bool { return pool.Stats().Running == 1 && pool.Stats().Waiting == 1 })
 	_, err := pool.Grade(context.Background(), &lab.Spec, lab.Solution)
 	if !errors.Is(err, ErrBusy) {
 		t.Fatalf("third job: err = %v, want ErrBusy", err)
@@ -102,7 +98,7 @@ func TestPoolCancellation(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := pool.Grade(ctx, &lab.Spec, "SELECT count(*) FROM range(100000000) a, range(100000000) b")
+	_, err := pool.Grade(ctx, &lab.Spec, slowSQL)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("err = %v, want the caller's deadline", err)
 	}

@@ -51,6 +51,7 @@ func (e *SQLError) Error() string {
 type database struct {
 	connector *duckdb.Connector
 	conn      *duckdb.Conn
+	settings  map[string]string // duckdb_settings() right after lockSettings
 }
 
 // lockSettings run before any lab or learner text. The order matters:
@@ -84,7 +85,42 @@ func openDatabase(ctx context.Context) (*database, error) {
 			return nil, fmt.Errorf("labs: sandbox setting %q: %w", s, err)
 		}
 	}
+	if db.settings, err = db.readSettings(ctx); err != nil {
+		db.close()
+		return nil, err
+	}
 	return db, nil
+}
+
+// readSettings reads every setting: lock_configuration does not stop table
+// functions such as enable_logging, so the engine compares these with the
+// snapshot after each job (Engine.checkSandbox).
+func (db *database) readSettings(ctx context.Context) (map[string]string, error) {
+	res, err := db.trustedQuery(ctx, "SELECT name, value FROM duckdb_settings()", 10_000)
+	if err != nil {
+		return nil, fmt.Errorf("labs: read sandbox settings: %w", err)
+	}
+	out := make(map[string]string, len(res.Rows))
+	for _, r := range res.Rows {
+		out[r[0].S] = r[1].String()
+	}
+	return out, nil
+}
+
+// changedSettings names the settings whose values differ between two reads.
+func changedSettings(before, after map[string]string) []string {
+	var out []string
+	for k, v := range after {
+		if old, ok := before[k]; !ok || old != v {
+			out = append(out, k)
+		}
+	}
+	for k := range before {
+		if _, ok := after[k]; !ok {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 func (db *database) close() {
@@ -182,8 +218,22 @@ func parseSubmission(sqlText string, p policy, lim Limits) ([]Statement, error) 
 		if what, bad := refusedKeywords[s.Keyword]; bad {
 			return nil, refuse("statement %d: %s is not allowed in labs", i+1, what)
 		}
+		if name, bad := deniedUse(s.Text); bad {
+			return nil, deniedMessage(i+1, name)
+		}
 	}
 	return stmts, nil
+}
+
+// refuseParsedAll runs DuckDB's parser check (denylist.go) on every statement
+// of a submission, once, on one of the lab's databases.
+func refuseParsedAll(ctx context.Context, db *database, stmts []Statement) error {
+	for i, s := range stmts {
+		if err := db.refuseParsed(ctx, i+1, s); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // precheck refuses text that is too large or not text at all. The pool

@@ -145,15 +145,30 @@ func formatTime(t time.Time) string {
 	return t.Format("2006-01-02 15:04:05.999999")
 }
 
-// numbersEqual is the contract's rule: |a-b| <= tol * max(1, |a|, |b|).
+// numbersEqual is the contract's rule: |a-b| <= tol * max(1, |a|, |b|) for
+// finite numbers. The tolerance must not touch infinities, where
+// tol * max(...) is itself infinite and so would match any number: an
+// infinity equals only the same infinity, and NaN only NaN.
 func numbersEqual(a, b, tol float64) bool {
-	if a == b {
-		return true
+	if numRank(a) != 1 || numRank(b) != 1 {
+		return numRank(a) == numRank(b)
 	}
-	if math.IsNaN(a) || math.IsNaN(b) {
-		return math.IsNaN(a) && math.IsNaN(b)
+	return a == b || math.Abs(a-b) <= tol*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// numRank places the special numbers in one total order, -Inf < finite <
+// +Inf < NaN (NaN last, as DuckDB sorts it), so sorting for the multiset
+// merge agrees with numbersEqual.
+func numRank(f float64) int {
+	switch {
+	case math.IsNaN(f):
+		return 3
+	case math.IsInf(f, 1):
+		return 2
+	case math.IsInf(f, -1):
+		return 0
 	}
-	return math.Abs(a-b) <= tol*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+	return 1
 }
 
 // compareValues orders two values and returns 0 when they are equal under
@@ -174,10 +189,13 @@ func compareValues(a, b Value, tol float64) int {
 		}
 		return 1
 	case kNum:
-		if numbersEqual(a.N, b.N, tol) {
-			return 0
+		if ra, rb := numRank(a.N), numRank(b.N); ra != rb {
+			return cmpInt(int64(ra), int64(rb))
 		}
-		if a.N < b.N || math.IsNaN(a.N) {
+		switch {
+		case numbersEqual(a.N, b.N, tol):
+			return 0
+		case a.N < b.N:
 			return -1
 		}
 		return 1
@@ -302,10 +320,11 @@ func compareRows(a, b Row, tol float64) int {
 	return cmpInt(int64(len(a)), int64(len(b)))
 }
 
-func (r Row) strings() []string {
+// examples shows a row in feedback, each value cut to MaxExampleChars.
+func (r Row) examples() []string {
 	out := make([]string, len(r))
 	for i, v := range r {
-		out[i] = v.String()
+		out[i] = cut(v.String(), MaxExampleChars)
 	}
 	return out
 }

@@ -12,11 +12,19 @@ import (
 	"time"
 )
 
-// WorkerEnv, set to "1", tells a process started by a Pool to serve jobs on
-// stdin and stdout instead of doing its usual work. The portal binary also
-// has the hidden subcommand "grader-worker"; test binaries check the
-// variable in TestMain.
+// WorkerEnv, set to "1", tells a process started by a Pool to serve jobs
+// instead of doing its usual work. The portal binary also has the hidden
+// subcommand "grader-worker"; test binaries check the variable in TestMain.
 const WorkerEnv = "LADDER_GRADER_WORKER"
+
+// The worker's protocol channel: jobs come in on fd 3 and answers go out
+// on fd 4, pipes the pool passes with the process. Stdout is not the
+// channel: DuckDB can be made to print there (logging, profiling), and a
+// stray line must not be read as an answer.
+const (
+	workerJobsFD    = 3
+	workerAnswersFD = 4
+)
 
 // WorkerMaxLabsEnv carries PoolOptions.MaxLabs to the worker.
 const WorkerMaxLabsEnv = "LADDER_GRADER_MAX_LABS"
@@ -41,6 +49,9 @@ type response struct {
 	SQLErr   *SQLError `json:"sql_error,omitempty"`
 	Internal string    `json:"internal,omitempty"`
 	NeedSpec bool      `json:"need_spec,omitempty"`
+	// Tainted says the job left the worker changed (a setting, a broken
+	// database): the pool replaces it.
+	Tainted string `json:"tainted,omitempty"`
 }
 
 // ServeWorker answers jobs one at a time until in closes. It is the whole
@@ -72,6 +83,7 @@ func ServeWorker(in io.Reader, out io.Writer) error {
 			resp = response{NeedSpec: true}
 		} else {
 			resp = handle(engine, &req)
+			resp.Tainted = engine.takeTainted()
 		}
 		if err := enc.Encode(resp); err != nil {
 			return fmt.Errorf("labs worker: write answer: %w", err)
@@ -79,10 +91,18 @@ func ServeWorker(in io.Reader, out io.Writer) error {
 	}
 }
 
-// WorkerMain runs a worker on the process's stdin and stdout and returns the
-// exit status.
+// WorkerMain runs a worker on the protocol pipes its pool passed it and
+// returns the exit status.
 func WorkerMain() int {
-	if err := ServeWorker(os.Stdin, os.Stdout); err != nil {
+	jobs := os.NewFile(workerJobsFD, "grader-jobs")
+	answers := os.NewFile(workerAnswersFD, "grader-answers")
+	for _, f := range []*os.File{jobs, answers} {
+		if _, err := f.Stat(); err != nil {
+			fmt.Fprintf(os.Stderr, "labs worker: no protocol pipe %s (a worker is started by its pool): %v\n", f.Name(), err)
+			return 2
+		}
+	}
+	if err := ServeWorker(jobs, answers); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}

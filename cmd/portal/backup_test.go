@@ -59,18 +59,24 @@ func TestBackupRestoreUnderWrites(t *testing.T) {
 			written.Add(1)
 		}
 	}()
-	for written.Load() < 200 {
-		time.Sleep(5 * time.Millisecond)
+	waitWrites := func(n int64) {
+		t.Helper()
+		for deadline := time.Now().Add(60 * time.Second); written.Load() < n; time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				close(stop)
+				wg.Wait()
+				t.Fatalf("only %d of %d writes within the deadline", written.Load(), n)
+			}
+		}
 	}
+	waitWrites(200)
 	backup := filepath.Join(t.TempDir(), "ladder-backup.db")
 	out, code := runCLI(t, "", "backup", "--data-dir", dir, backup)
 	if code != 0 || !strings.Contains(out, "backup written") {
 		t.Fatalf("backup: exit %d %s", code, out)
 	}
 	atBackup := written.Load()
-	for written.Load() < atBackup+200 {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitWrites(atBackup + 200)
 	close(stop)
 	wg.Wait()
 	final := count(t, st, u.ID)
