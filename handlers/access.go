@@ -12,7 +12,11 @@ import (
 //     stored).
 //   - A learner sees only their own submissions and progress.
 //   - A mentor also sees the learners of their own cohorts (added with
-//     mentoring).
+//     mentoring). Only learner accounts are members: the store checks the
+//     role whenever it reads a membership (store.IsMentorOf), so an account
+//     later made mentor or admin, or added before that rule, gives its
+//     cohort's mentor no access (the row counts again only if the account
+//     becomes a learner again).
 //   - An admin sees everything.
 //
 // A resource the caller may not see answers 404, never 403, so its

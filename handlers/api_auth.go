@@ -3,6 +3,7 @@ package handlers
 import (
 	"encoding/json"
 	"errors"
+	"mime"
 	"strconv"
 	"strings"
 	"time"
@@ -11,6 +12,20 @@ import (
 
 	"ladder/store"
 )
+
+// jsonBodies answers 415 to every API request whose body is not declared
+// JSON. Another site's page can send text/plain, form and untyped bodies
+// without a preflight, never application/json, so this also keeps login
+// and signup from being forged.
+func jsonBodies(c *fiber.Ctx) error {
+	if len(c.Request().Body()) > 0 {
+		mt, _, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
+		if err != nil || mt != fiber.MIMEApplicationJSON {
+			return fiber.NewError(fiber.StatusUnsupportedMediaType, "the request body must be JSON, sent with Content-Type: application/json")
+		}
+	}
+	return c.Next()
+}
 
 // decodeJSON reads a JSON object body, answering 400 with a message when
 // it is not one.

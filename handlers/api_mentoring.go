@@ -51,6 +51,11 @@ func cleanName(v, field string) (string, error) {
 	return v, nil
 }
 
+// msgNoLearner is the one answer for an unknown email, a mentor's and an
+// admin's: only learners join cohorts, and a mentor must not learn which
+// emails have accounts or staff roles.
+const msgNoLearner = "no learner with this email"
+
 // addMemberByEmail is shared by the API and the mentor page.
 func (s *Server) addMemberByEmail(c *fiber.Ctx, co store.Cohort, email string) (store.User, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
@@ -59,14 +64,18 @@ func (s *Server) addMemberByEmail(c *fiber.Ctx, co store.Cohort, email string) (
 	}
 	u, err := s.store.UserByEmail(c.UserContext(), email)
 	if errors.Is(err, store.ErrNotFound) {
-		return u, fiber.NewError(fiber.StatusNotFound, "no account with this email: ask the learner to sign up first, or share the join code")
+		return store.User{}, fiber.NewError(fiber.StatusUnprocessableEntity, msgNoLearner)
 	}
 	if err != nil {
 		return u, err
 	}
-	if err := s.store.AddMember(c.UserContext(), co.ID, u.ID); errors.Is(err, store.ErrAlreadyMember) {
+	err = s.store.AddMember(c.UserContext(), co.ID, u.ID)
+	switch {
+	case errors.Is(err, store.ErrNotLearner):
+		return store.User{}, fiber.NewError(fiber.StatusUnprocessableEntity, msgNoLearner)
+	case errors.Is(err, store.ErrAlreadyMember):
 		return u, fiber.NewError(fiber.StatusConflict, "this learner is already in the cohort")
-	} else if err != nil {
+	case err != nil:
 		return u, err
 	}
 	return u, nil
@@ -126,7 +135,13 @@ func (s *Server) apiJoinCohort(c *fiber.Ctx) error {
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": co.ID, "name": co.Name})
 }
 
+// msgJoinNotLearner answers a mentor or admin who tries a join code.
+const msgJoinNotLearner = "only learners can join a cohort"
+
 func (s *Server) joinCohort(c *fiber.Ctx, code string) (store.Cohort, error) {
+	if currentUser(c).Role != store.RoleLearner {
+		return store.Cohort{}, fiber.NewError(fiber.StatusForbidden, msgJoinNotLearner)
+	}
 	co, err := s.store.CohortByCode(c.UserContext(), code)
 	if errors.Is(err, store.ErrNotFound) {
 		return co, fiber.NewError(fiber.StatusNotFound, "no cohort has this join code")
@@ -134,7 +149,11 @@ func (s *Server) joinCohort(c *fiber.Ctx, code string) (store.Cohort, error) {
 	if err != nil {
 		return co, err
 	}
-	if err := s.store.AddMember(c.UserContext(), co.ID, currentUser(c).ID); err != nil && !errors.Is(err, store.ErrAlreadyMember) {
+	err = s.store.AddMember(c.UserContext(), co.ID, currentUser(c).ID)
+	switch {
+	case errors.Is(err, store.ErrNotLearner): // the role changed since this request began
+		return store.Cohort{}, fiber.NewError(fiber.StatusForbidden, msgJoinNotLearner)
+	case err != nil && !errors.Is(err, store.ErrAlreadyMember):
 		return co, err
 	}
 	return co, nil
@@ -324,9 +343,9 @@ func (s *Server) cohortCSV(c *fiber.Ctx) error {
 		head = append(head, it.Kind+":"+it.Ref)
 	}
 	head = append(head, "done", "overdue", "last_activity")
-	w.Write(head)
+	writeCSVRow(w, head)
 	for _, r := range rows {
-		rec := []string{strconv.FormatInt(r.User.ID, 10), r.User.Email, csvSafe(r.User.DisplayName), r.Level}
+		rec := []string{strconv.FormatInt(r.User.ID, 10), r.User.Email, r.User.DisplayName, r.Level}
 		for _, it := range r.Items {
 			if it.Done {
 				rec = append(rec, "done")
@@ -339,15 +358,31 @@ func (s *Server) cohortCSV(c *fiber.Ctx) error {
 			last = r.LastActivity.UTC().Format("2006-01-02T15:04:05Z")
 		}
 		rec = append(rec, fmt.Sprintf("%d/%d", r.Done, len(cols)), strconv.FormatBool(r.Overdue), last)
-		w.Write(rec)
+		writeCSVRow(w, rec)
 	}
 	w.Flush()
 	return w.Error()
 }
 
-// csvSafe keeps a spreadsheet from reading a user's text as a formula.
+// writeCSVRow writes one row with every cell through csvSafe. All cells go
+// through it, not only the ones known to come from users today (emails,
+// names, titles), so a new column cannot forget the guard. A write error
+// sticks to w and comes back from w.Error after Flush.
+func writeCSVRow(w *csv.Writer, cells []string) {
+	safe := make([]string, len(cells))
+	for i, v := range cells {
+		safe[i] = csvSafe(v)
+	}
+	_ = w.Write(safe)
+}
+
+// csvSafe keeps a spreadsheet from reading a cell as a formula (OWASP's
+// rule): a cell that starts with = + - @, TAB or CR gets a leading quote.
+// The full-width forms count too, since spreadsheets in East Asian locales
+// read ＝ as =. An email such as =1+1@x.io passes validation.
 func csvSafe(v string) string {
-	if v != "" && strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+	r, _ := utf8.DecodeRuneInString(v)
+	if v != "" && strings.ContainsRune("=+-@\t\r＝＋－＠", r) {
 		return "'" + v
 	}
 	return v

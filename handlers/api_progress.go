@@ -203,20 +203,20 @@ func (s *Server) apiProgress(c *fiber.Ctx) error {
 		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
 		c.Set(fiber.HeaderContentDisposition, `attachment; filename="ladder-progress.csv"`)
 		w := csv.NewWriter(c.Response().BodyWriter())
-		w.Write([]string{"type", "id", "level", "progress", "status"})
-		w.Write([]string{"overall", "", p.Assessment.Overall, "", ""})
+		writeCSVRow(w, []string{"type", "id", "level", "progress", "status"})
+		writeCSVRow(w, []string{"overall", "", p.Assessment.Overall, "", ""})
 		for _, ac := range comps {
-			w.Write([]string{"competency", ac.ID, ac.Level, strconv.FormatFloat(ac.Progress, 'f', 3, 64), ""})
+			writeCSVRow(w, []string{"competency", ac.ID, ac.Level, strconv.FormatFloat(ac.Progress, 'f', 3, 64), ""})
 		}
 		for _, l := range labsOut {
-			w.Write([]string{"lab", l.ID, "", "", l.Status})
+			writeCSVRow(w, []string{"lab", l.ID, "", "", l.Status})
 		}
 		for _, g := range guidesOut {
 			st := "unread"
 			if g.Read {
 				st = "read"
 			}
-			w.Write([]string{"guide", g.Slug, "", "", st})
+			writeCSVRow(w, []string{"guide", g.Slug, "", "", st})
 		}
 		w.Flush()
 		return w.Error()

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"net/mail"
 	"net/url"
 	"strings"
@@ -204,6 +206,58 @@ func (s *Server) csrfProtection() fiber.Handler {
 	})
 }
 
+// crossOriginForms refuses state-changing page requests that another site
+// made, the login and signup forms first of all: they set the session
+// cookie, so a forged post signs a browser into someone else's account.
+// net/http's check trusts Sec-Fetch-Site, then Origin against the Host
+// header or the base URL's origin; a request with neither header (an old
+// client, curl) passes. The API needs no such check: its bodies are JSON
+// only, which another site cannot send without a preflight.
+func (s *Server) crossOriginForms() fiber.Handler {
+	cop := http.NewCrossOriginProtection()
+	if o := siteOrigin(s.baseURL); o != "" {
+		if err := cop.AddTrustedOrigin(o); err != nil {
+			// Fails closed: only an Origin equal to the Host header passes.
+			s.log.Warn("the base URL is not a usable origin", "base_url", s.baseURL, "err", err)
+		}
+	}
+	return func(c *fiber.Ctx) error {
+		switch c.Method() {
+		case fiber.MethodGet, fiber.MethodHead, fiber.MethodOptions:
+			return c.Next()
+		}
+		if isAPI(c) {
+			return c.Next()
+		}
+		req := &http.Request{Method: c.Method(), Host: string(c.Request().Host()), Header: http.Header{}}
+		for _, h := range []string{"Sec-Fetch-Site", fiber.HeaderOrigin} {
+			if v := c.Get(h); v != "" {
+				req.Header.Set(h, v)
+			}
+		}
+		if err := cop.Check(req); err != nil {
+			return fiber.NewError(fiber.StatusForbidden, s.msgs.T(langOf(c), "err.cross_site"))
+		}
+		return c.Next()
+	}
+}
+
+// siteOrigin is the base URL as a browser writes it in Origin:
+// scheme://host[:port], lower case, without a default port.
+func siteOrigin(baseURL string) string {
+	u, err := url.Parse(strings.TrimSpace(baseURL))
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	scheme, host := strings.ToLower(u.Scheme), strings.ToLower(u.Hostname())
+	if p := u.Port(); p != "" && !(scheme == "http" && p == "80") && !(scheme == "https" && p == "443") {
+		host = net.JoinHostPort(host, p)
+	} else if strings.Contains(host, ":") {
+		host = "[" + host + "]"
+	}
+	return scheme + "://" + host
+}
+
 // authLimits throttle login and signup per client address, and failed
 // logins per account, answering 429 with Retry-After.
 func (s *Server) perIPLimit() fiber.Handler {
@@ -245,6 +299,12 @@ func requestEmail(c *fiber.Ctx) string {
 type Limits struct {
 	AuthPerIP              int // login and signup requests per minute per client address
 	FailedLoginsPerAccount int // failed logins per 15 minutes per email
+	// Run and submit jobs (grading_limits.go): anonymous callers count per
+	// client address, signed-in learners per account.
+	GradingInFlightPerIP       int // at once, per anonymous client address
+	GradingInFlightPerAccount  int // at once, per account
+	GradingPerMinutePerIP      int // per minute, per anonymous client address
+	GradingPerMinutePerAccount int // per minute, per account
 }
 
 func (l Limits) withDefaults() Limits {
@@ -254,7 +314,7 @@ func (l Limits) withDefaults() Limits {
 	if l.FailedLoginsPerAccount <= 0 {
 		l.FailedLoginsPerAccount = 5
 	}
-	return l
+	return l.gradingDefaults()
 }
 
 func newSessionID() string {

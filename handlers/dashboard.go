@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -177,37 +178,53 @@ func (s *Server) dashboard(c *fiber.Ctx) error {
 		extra["Msg"] = "dash.joined"
 	case "unknown":
 		extra["Error"] = "dash.join_unknown"
+	case "not_learner":
+		extra["Error"] = "dash.join_not_learner"
 	}
 	return c.Render("dashboard", s.view(c, "dashboard", s.msgs.T(lang, "dash.title"), fiber.Map{
 		"Overall": p.Assessment.Overall, "Rows": rows, "Levels": content.Levels,
 		"Radar": radarSVG(s, lang, p.Assessment), "Next": s.nextSteps(lang, p), "Activity": activity,
 		"Passed": passed, "LabCount": len(s.labs.Labs), "Read": len(p.Read), "GuideCount": len(s.content.Guides) / 2,
-		"Saved": c.Query("saved") == "1", "Extra": extra,
+		"Saved": c.Query("saved") == "1", "SelfError": c.Locals("selfError"), "Extra": extra,
 	}))
 }
 
 // selfAssessmentSubmit saves the learner's own ratings. Ratings are kept
-// apart from the evidence-based levels and never change them.
+// apart from the evidence-based levels and never change them. Every field
+// is checked before anything is saved, and the set is saved in one
+// transaction, so a post with one bad field changes nothing.
 func (s *Server) selfAssessmentSubmit(c *fiber.Ctx) error {
 	u := currentUser(c)
+	lang := langOf(c)
+	var set []store.SelfAssessment
 	for _, comp := range s.content.Framework.Competencies {
-		raw := c.FormValue("rating_" + comp.ID)
+		note := strings.TrimSpace(c.FormValue("note_" + comp.ID))
+		if utf8.RuneCountInString(note) > 500 {
+			return s.selfAssessmentError(c, s.msgs.T(lang, "dash.self_note_long", comp.Name.In(lang)))
+		}
+		raw := strings.TrimSpace(c.FormValue("rating_" + comp.ID))
 		if raw == "" {
 			continue
 		}
 		rating, err := strconv.Atoi(raw)
 		if err != nil || rating < 1 || rating > 4 {
-			return fiber.NewError(fiber.StatusBadRequest, "a self-assessment rating is a whole number from 1 to 4")
+			return s.selfAssessmentError(c, s.msgs.T(lang, "dash.self_bad_rating", comp.Name.In(lang)))
 		}
-		note := strings.TrimSpace(c.FormValue("note_" + comp.ID))
-		if len([]rune(note)) > 500 {
-			return fiber.NewError(fiber.StatusBadRequest, "a self-assessment note is at most 500 characters")
-		}
-		if err := s.store.SetSelfAssessment(c.UserContext(), u.ID, store.SelfAssessment{CompetencyID: comp.ID, Rating: rating, Note: note}); err != nil {
-			return err
-		}
+		set = append(set, store.SelfAssessment{CompetencyID: comp.ID, Rating: rating, Note: note})
+	}
+	if err := s.store.SetSelfAssessments(c.UserContext(), u.ID, set); err != nil {
+		return err
 	}
 	return c.Redirect("/me?saved=1#self-assessment", fiber.StatusSeeOther)
+}
+
+// selfAssessmentError shows the dashboard again, with 400 and the message
+// beside the form.
+func (s *Server) selfAssessmentError(c *fiber.Ctx, msg string) error {
+	c.Status(fiber.StatusBadRequest)
+	c.Locals("selfError", msg)
+	c.Locals("altPath", "/me")
+	return s.dashboard(c)
 }
 
 // markReadSubmit is the guide page's "mark as read" button.

@@ -26,7 +26,7 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 		c.Set(fiber.HeaderRetryAfter, "2")
 	}
 	if code >= 500 && code != fiber.StatusServiceUnavailable {
-		s.log.Error("request failed", "request_id", requestID(c), "path", c.Path(), "err", err)
+		s.log.Error("request failed", "request_id", requestID(c), "path", strings.Clone(c.Path()), "err", err)
 	}
 	lang := langOf(c)
 	c.Status(code)
@@ -59,6 +59,16 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 
 type errorPage struct {
 	Heading, Message, RequestID string
+}
+
+// text is a catalog message for an error answer: in the reader's language
+// on pages, in English in the JSON API, whose messages scripts may match.
+func (s *Server) text(c *fiber.Ctx, key string, args ...any) string {
+	lang := langOf(c)
+	if isAPI(c) {
+		lang = "en"
+	}
+	return s.msgs.T(lang, key, args...)
 }
 
 func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }

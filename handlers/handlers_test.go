@@ -38,7 +38,8 @@ func newTestServerWithPool(t testing.TB, pool *labs.Pool) *Server {
 	return newServerFor(t, content.Files, pool)
 }
 
-func newServerFor(t testing.TB, fsys fs.FS, pool *labs.Pool) *Server {
+// newServerFor builds the server; tweaks change its options first.
+func newServerFor(t testing.TB, fsys fs.FS, pool *labs.Pool, tweaks ...func(*Options)) *Server {
 	t.Helper()
 	idx, err := content.Load(fsys)
 	if err != nil {
@@ -53,7 +54,11 @@ func newServerFor(t testing.TB, fsys fs.FS, pool *labs.Pool) *Server {
 	if err != nil {
 		t.Fatalf("labs.Load: %v", err)
 	}
-	s, err := New(Options{Store: st, Content: idx, Labs: cat, Grader: pool, JWTKey: []byte("test-signing-key-with-32-bytes!!"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://localhost:8080"})
+	opts := Options{Store: st, Content: idx, Labs: cat, Grader: pool, JWTKey: []byte("test-signing-key-with-32-bytes!!"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://localhost:8080"}
+	for _, tweak := range tweaks {
+		tweak(&opts)
+	}
+	s, err := New(opts)
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}

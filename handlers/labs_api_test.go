@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
 	"strings"
@@ -212,7 +213,7 @@ func TestLabAPIBusy(t *testing.T) {
 	}
 	defer pool.Close()
 	s := newTestServerWithPool(t, pool)
-	slow := map[string]string{"sql": "SELECT count(*) FROM range(100000000) a, range(100000000) b"}
+	slow := map[string]string{"sql": slowGraderSQL}
 	var wg sync.WaitGroup
 	for i := 0; i < 2; i++ {
 		wg.Add(1)
@@ -221,13 +222,140 @@ func TestLabAPIBusy(t *testing.T) {
 			newClient(t, s).json("POST", "/api/v1/labs/filter-sort-orders/run", slow, nil)
 		}()
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for pool.Stats().Running+pool.Stats().Waiting < 2 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
-	r := newClient(t, s).json("POST", "/api/v1/labs/filter-sort-orders/submissions", map[string]string{"sql": "SELECT 1"}, nil)
+	waitForGrader(t, "one job running and one waiting", func() bool { return pool.Stats().Running == 1 && pool.Stats().Waiting == 1 })
+	// A third anonymous job from this address would meet its own in-flight
+	// limit (429) first; a signed-in learner meets the full queue.
+	learner := newClient(t, s)
+	tok, _ := signupAndLogin(t, learner, "queued@example.com")
+	r := learner.json("POST", "/api/v1/labs/filter-sort-orders/submissions", map[string]string{"sql": "SELECT 1"}, bearer(tok))
 	if r.status != 503 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "busy") {
 		t.Errorf("busy grader: %d %q %s, want 503 with Retry-After", r.status, r.header.Get("Retry-After"), r.body)
 	}
 	wg.Wait()
+}
+
+// slowGraderSQL keeps a worker busy by CPU alone: it needs no memory, so only
+// the grader's deadline ends it.
+const slowGraderSQL = "SELECT count(*) FROM range(100000000000) t(a) WHERE a % 7 = 3"
+
+// waitForGrader polls cond until it holds, and fails the test when it does not
+// within a generous deadline: tests wait for events, not for time.
+func waitForGrader(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// One address cannot hold the grader: its third concurrent job gets 429
+// with Retry-After on the API and the pages, while a signed-in learner is
+// still graded on the worker kept for signed-in learners.
+func TestGradingInFlightLimit(t *testing.T) {
+	exe, _ := os.Executable()
+	pool, err := labs.NewPool(labs.PoolOptions{Workers: 2, Queue: 4, Timeout: 10 * time.Second,
+		Command: func() *exec.Cmd { return exec.Command(exe, "-test.run=^$") }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	s := newTestServerWithPool(t, pool)
+	lab := s.labs.Lab("filter-sort-orders")
+	anon := newClient(t, s)
+	anon.ip = "203.0.113.5"
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := newClient(t, s)
+			c.ip = anon.ip
+			c.json("POST", "/api/v1/labs/filter-sort-orders/run", map[string]string{"sql": slowGraderSQL}, nil)
+		}()
+	}
+	// Anonymous jobs hold one worker of two: one runs, one waits.
+	waitForGrader(t, "two anonymous jobs in flight", func() bool {
+		st := pool.Stats()
+		return st.RunningAnonymous == 1 && st.Waiting == 1
+	})
+	for _, path := range []string{"/api/v1/labs/filter-sort-orders/submissions", "/api/v1/labs/filter-sort-orders/run"} {
+		r := anon.json("POST", path, map[string]string{"sql": lab.Solution}, nil)
+		if r.status != 429 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, `"error":"Too many queries and submissions at once`) {
+			t.Errorf("third job from one address, %s: %d %q %s, want 429 with Retry-After", path, r.status, r.header.Get("Retry-After"), r.body)
+		}
+	}
+	tok := anon.csrf()
+	if r := anon.form("/labs/filter-sort-orders/submit", url.Values{"_csrf": {tok}, "sql": {lab.Solution}}); r.status != 429 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "Too many queries and submissions at once") {
+		t.Errorf("third job from one address, page: %d %q, want 429 with Retry-After", r.status, r.header.Get("Retry-After"))
+	}
+	learner := newClient(t, s)
+	learner.ip = anon.ip // same network, own account
+	ltok, _ := signupAndLogin(t, learner, "graded@example.com")
+	r := learner.json("POST", "/api/v1/labs/filter-sort-orders/submissions", map[string]string{"sql": lab.Solution}, bearer(ltok))
+	if r.status != 201 || !strings.Contains(r.body, `"passed":true`) {
+		t.Errorf("signed-in learner while the address is at its limit: %d %s, want 201 and a pass", r.status, r.body)
+	}
+	if st := pool.Stats(); st.RunningAnonymous != 1 || st.Waiting != 1 {
+		t.Errorf("pool = %+v, want the anonymous jobs still in flight during the check", st)
+	}
+	wg.Wait()
+	// Their jobs done, the address may grade again.
+	if r := anon.json("POST", "/api/v1/labs/filter-sort-orders/run", map[string]string{"sql": "SELECT 1"}, nil); r.status != 200 {
+		t.Errorf("after the slow jobs: %d %s", r.status, r.body)
+	}
+}
+
+// Past its per-minute quota an address gets 429 with Retry-After; an
+// account has a quota of its own.
+func TestGradingPerMinuteLimit(t *testing.T) {
+	s := newTestServer(t)
+	anon := newClient(t, s)
+	anon.ip = "203.0.113.9"
+	for i := 0; i < s.limits.GradingPerMinutePerIP; i++ {
+		if r := anon.json("POST", "/api/v1/labs/filter-sort-orders/run", map[string]string{"sql": "SELECT 1"}, nil); r.status != 200 {
+			t.Fatalf("run %d: %d %s", i+1, r.status, r.body)
+		}
+	}
+	r := anon.json("POST", "/api/v1/labs/filter-sort-orders/submissions", map[string]string{"sql": "SELECT 1"}, nil)
+	if r.status != 429 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "this minute") {
+		t.Errorf("job %d in a minute: %d %q %s, want 429 with Retry-After", s.limits.GradingPerMinutePerIP+1, r.status, r.header.Get("Retry-After"), r.body)
+	}
+	learner := newClient(t, s)
+	learner.ip = anon.ip
+	tok, _ := signupAndLogin(t, learner, "quota@example.com")
+	if r := learner.json("POST", "/api/v1/labs/filter-sort-orders/run", map[string]string{"sql": "SELECT 1"}, bearer(tok)); r.status != 200 {
+		t.Errorf("signed-in learner on the same address: %d %s", r.status, r.body)
+	}
+	if s.limits.GradingInFlightPerIP != 2 || s.limits.GradingInFlightPerAccount != 2 || s.limits.GradingPerMinutePerIP != 30 || s.limits.GradingPerMinutePerAccount != 60 {
+		t.Errorf("default limits = %+v", s.limits)
+	}
+}
+
+// A verdict is at most 16 KB as stored and as sent, however large the
+// values it would quote (lab-format.md, Feedback).
+func TestVerdictSizeAsStoredAndSent(t *testing.T) {
+	s := newTestServer(t)
+	learner := newClient(t, s)
+	tok, uid := signupAndLogin(t, learner, "huge@example.com")
+	r := learner.json("POST", "/api/v1/labs/filter-sort-orders/submissions",
+		map[string]string{"sql": "SELECT repeat('x', 10000000) || i::VARCHAR AS a, 1, 2, 3, 4 FROM range(3) t(i)"}, bearer(tok))
+	if r.status != 201 || !strings.Contains(r.body, `"passed":false`) {
+		t.Fatalf("submission: %d %.300s", r.status, r.body)
+	}
+	if len(r.body) > labs.MaxVerdictBytes {
+		t.Errorf("sent verdict is %d bytes, want at most %d", len(r.body), labs.MaxVerdictBytes)
+	}
+	subs, err := s.store.Submissions(context.Background(), uid, "filter-sort-orders", 10)
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("stored: %v %v", subs, err)
+	}
+	if n := len(subs[0].Verdict); n > labs.MaxVerdictBytes {
+		t.Errorf("stored verdict is %d bytes, want at most %d", n, labs.MaxVerdictBytes)
+	}
+	if strings.Contains(subs[0].Verdict, strings.Repeat("x", labs.MaxExampleChars)) {
+		t.Errorf("stored verdict quotes a value longer than %d characters", labs.MaxExampleChars)
+	}
 }

@@ -17,7 +17,7 @@ import (
 var mentorFlashKeys = map[string]bool{
 	"cohort_created": true, "member_added": true, "member_removed": true, "assigned": true,
 	"saved": true, "commented": true, "endorsed": true, "copied": true,
-	"unknown_email": true, "already_member": true, "bad_due": true, "bad_input": true, "not_member": true,
+	"no_learner": true, "already_member": true, "bad_due": true, "bad_input": true, "not_member": true,
 }
 
 func flash(c *fiber.Ctx) (msg, errKey string) {
@@ -38,8 +38,8 @@ func flashKey(err error) (string, error) {
 		return "", err
 	}
 	switch {
-	case strings.Contains(fe.Message, "no account with this email"):
-		return "unknown_email", nil
+	case fe.Message == msgNoLearner:
+		return "no_learner", nil
 	case strings.Contains(fe.Message, "already in the cohort"):
 		return "already_member", nil
 	case strings.Contains(fe.Message, "RFC 3339 date"):
@@ -86,6 +86,13 @@ func (s *Server) mentorCohort(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	msg, errKey := flash(c)
+	return s.renderCohort(c, co, msg, errKey)
+}
+
+// renderCohort shows the cohort page with a flash message or error, both
+// catalog keys.
+func (s *Server) renderCohort(c *fiber.Ctx, co store.Cohort, msg, errKey string) error {
 	ctx := c.UserContext()
 	members, err := s.store.Members(ctx, co.ID)
 	if err != nil {
@@ -125,7 +132,6 @@ func (s *Server) mentorCohort(c *fiber.Ctx) error {
 	for _, m := range members {
 		names[m.ID] = m.DisplayName
 	}
-	msg, errKey := flash(c)
 	return c.Render("mentor_cohort", s.view(c, "mentor", co.Name, fiber.Map{
 		"Cohort": co, "Members": members, "Columns": colViews, "Rows": rows, "Sort": sortBy, "Filter": filter,
 		"Curricula": curricula, "Assignments": assigns, "Titles": titles, "Names": names,
@@ -142,11 +148,19 @@ func (s *Server) mentorAddMember(c *fiber.Ctx) error {
 		return err
 	}
 	if _, err := s.addMemberByEmail(c, co, c.FormValue("email")); err != nil {
+		// Answered in place with the API's status (422 for "no learner"),
+		// so the form and the API give the same answer.
+		var fe *fiber.Error
+		if !errors.As(err, &fe) {
+			return err
+		}
 		key, err := flashKey(err)
 		if err != nil {
 			return err
 		}
-		return c.Redirect(cohortURL(co.ID)+"?error="+key+"#members", fiber.StatusSeeOther)
+		c.Status(fe.Code)
+		c.Locals("altPath", cohortURL(co.ID))
+		return s.renderCohort(c, co, "", "flash."+key)
 	}
 	return c.Redirect(cohortURL(co.ID)+"?msg=member_added#members", fiber.StatusSeeOther)
 }
@@ -428,14 +442,17 @@ func (s *Server) joinLink(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Render("join", s.view(c, "dashboard", co.Name, fiber.Map{"Cohort": co}))
+	return c.Render("join", s.view(c, "dashboard", co.Name, fiber.Map{"Cohort": co, "NotLearner": currentUser(c).Role != store.RoleLearner}))
 }
 
 func (s *Server) joinSubmit(c *fiber.Ctx) error {
 	if _, err := s.joinCohort(c, c.FormValue("code")); err != nil {
 		var fe *fiber.Error
-		if errors.As(err, &fe) && fe.Code == fiber.StatusNotFound {
+		switch {
+		case errors.As(err, &fe) && fe.Code == fiber.StatusNotFound:
 			return c.Redirect("/me?join=unknown#cohorts", fiber.StatusSeeOther)
+		case errors.As(err, &fe) && fe.Code == fiber.StatusForbidden:
+			return c.Redirect("/me?join=not_learner#cohorts", fiber.StatusSeeOther)
 		}
 		return err
 	}

@@ -75,7 +75,7 @@ func TestMentoringAPI(t *testing.T) {
 		{"empty cohort name", mentor, "POST", "/api/v1/cohorts", map[string]string{"name": "  "}, 400, "name is required"},
 		{"add a learner", mentor, "POST", cpath + "/members", map[string]string{"email": "LEARNER@example.com"}, 201, `"email":"learner@example.com"`},
 		{"add the same learner again", mentor, "POST", cpath + "/members", map[string]string{"email": "learner@example.com"}, 409, "already in the cohort"},
-		{"add an unknown email", mentor, "POST", cpath + "/members", map[string]string{"email": "ghost@example.com"}, 404, "no account with this email"},
+		{"add an unknown email", mentor, "POST", cpath + "/members", map[string]string{"email": "ghost@example.com"}, 422, `{"error":"no learner with this email"}`},
 		{"another mentor adds to my cohort", other, "POST", cpath + "/members", map[string]string{"email": "stranger@example.com"}, 404, "not found"},
 		{"learner adds members", learner, "POST", cpath + "/members", map[string]string{"email": "stranger@example.com"}, 403, ""},
 		{"unknown cohort", mentor, "POST", "/api/v1/cohorts/9999/members", map[string]string{"email": "learner@example.com"}, 404, ""},

@@ -67,12 +67,16 @@ func (s *Server) observe(c *fiber.Ctx) error {
 	}
 	elapsed := time.Since(start)
 	status := c.Response().StatusCode()
-	route := c.Route().Path
-	if status == fiber.StatusNotFound {
+	// Fiber's strings point into fasthttp buffers that the next request on
+	// the connection overwrites; Prometheus keeps label values for good, and
+	// a log handler may keep a record, so each gets its own copy.
+	method, path := strings.Clone(c.Method()), strings.Clone(c.Path())
+	route := strings.Clone(c.Route().Path)
+	if status == fiber.StatusNotFound || route == "" {
 		route = "(unmatched)" // keep label cardinality bounded
 	}
-	s.metrics.requests.WithLabelValues(c.Method(), route, strconv.Itoa(status)).Inc()
-	s.metrics.duration.WithLabelValues(c.Method(), route).Observe(elapsed.Seconds())
+	s.metrics.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
+	s.metrics.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())
 	level := slog.LevelInfo
 	switch {
 	case status == fiber.StatusServiceUnavailable: // a deliberate "busy": the client retries
@@ -82,23 +86,25 @@ func (s *Server) observe(c *fiber.Ctx) error {
 	}
 	s.log.LogAttrs(c.UserContext(), level, "request",
 		slog.String("request_id", requestID(c)),
-		slog.String("method", c.Method()),
-		slog.String("path", c.Path()),
+		slog.String("method", method),
+		slog.String("path", path),
 		slog.Int("status", status),
 		slog.Float64("duration_ms", float64(elapsed.Microseconds())/1000),
 	)
 	return nil
 }
 
+// requestID is a copy: the middleware takes a client's X-Request-Id as is,
+// and the value goes into log records.
 func requestID(c *fiber.Ctx) string {
 	if v, ok := c.Locals("requestid").(string); ok {
-		return v
+		return strings.Clone(v)
 	}
 	return ""
 }
 
 func (s *Server) logPanic(c *fiber.Ctx, e any) {
-	s.log.Error("panic", "request_id", requestID(c), "path", c.Path(), "panic", fmt.Sprint(e))
+	s.log.Error("panic", "request_id", requestID(c), "path", strings.Clone(c.Path()), "panic", fmt.Sprint(e))
 }
 
 // securityHeaders allows only our own scripts and styles, and no framing.

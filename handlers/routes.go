@@ -21,8 +21,10 @@ func (s *Server) routes() {
 	app.Use(etag.New())
 	app.Use(s.language)
 	app.Use(s.authenticate)
+	app.Use(s.crossOriginForms())
 	app.Use(s.csrfProtection())
 	perIP, perAccount := s.perIPLimit(), s.perAccountLimit()
+	grading := s.gradingLimit() // run and submit: per-caller limits, fair queuing
 	signedIn := s.requireUser
 	admin := s.requireRole(store.RoleAdmin)
 	mentor := s.requireRole(store.RoleMentor, store.RoleAdmin)
@@ -39,8 +41,8 @@ func (s *Server) routes() {
 	app.Get("/career", s.career)
 	app.Get("/labs", s.labList)
 	app.Get("/labs/:id", s.labPage)
-	app.Post("/labs/:id/run", s.labRunSubmit)
-	app.Post("/labs/:id/submit", s.labSubmitForm)
+	app.Post("/labs/:id/run", grading, s.labRunSubmit)
+	app.Post("/labs/:id/submit", grading, s.labSubmitForm)
 	app.Post("/labs/:id/hints", s.labHint)
 	app.Get("/me", signedIn, s.dashboard)
 	app.Post("/me/self-assessment", signedIn, s.selfAssessmentSubmit)
@@ -75,7 +77,7 @@ func (s *Server) routes() {
 	app.Post("/admin/users/:id/role", admin, s.adminRoleSubmit)
 	app.Get("/admin/audit", admin, s.adminAudit)
 
-	api := app.Group("/api/v1")
+	api := app.Group("/api/v1", jsonBodies) // 415 for any body that is not JSON
 	api.Post("/auth/signup", perIP, s.apiSignup)
 	api.Post("/auth/login", perIP, perAccount, s.apiLogin)
 	api.Post("/auth/logout", signedIn, s.apiLogout)
@@ -84,8 +86,8 @@ func (s *Server) routes() {
 	api.Get("/guides", s.apiGuides)
 	api.Get("/labs", s.apiLabs)
 	api.Get("/labs/:id", s.apiLab)
-	api.Post("/labs/:id/run", s.apiRun)
-	api.Post("/labs/:id/submissions", s.apiSubmit)
+	api.Post("/labs/:id/run", grading, s.apiRun)
+	api.Post("/labs/:id/submissions", grading, s.apiSubmit)
 	api.Get("/submissions/:id", signedIn, s.apiSubmission)
 	api.Post("/guides/:slug/read", signedIn, s.apiMarkRead)
 	api.Get("/me/progress", signedIn, s.apiProgress)

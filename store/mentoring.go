@@ -13,6 +13,16 @@ import (
 // ErrAlreadyMember is returned when a learner is already in the cohort.
 var ErrAlreadyMember = errors.New("store: already a member of this cohort")
 
+// ErrNotLearner is returned when a cohort would gain an account that is not
+// a learner's, or one that does not exist.
+var ErrNotLearner = errors.New("store: only learners can be cohort members")
+
+// learnerMember is the condition a cohort_members row m must meet to count.
+// Only learners are members, and the role is read with the row rather than
+// checked once on the way in, so an account made mentor or admin later, or
+// put in a cohort before this rule, gives its cohort's mentor nothing.
+const learnerMember = "EXISTS (SELECT 1 FROM users lu WHERE lu.id = m.user_id AND lu.role = '" + RoleLearner + "')"
+
 // Cohort is a group of learners that one mentor follows.
 type Cohort struct {
 	ID        int64
@@ -46,7 +56,7 @@ func (s *Store) CreateCohort(ctx context.Context, mentorID int64, name string) (
 	return c, err
 }
 
-const cohortColumns = "c.id, c.name, c.mentor_id, c.join_code, c.created_at, (SELECT count(*) FROM cohort_members m WHERE m.cohort_id = c.id)"
+const cohortColumns = "c.id, c.name, c.mentor_id, c.join_code, c.created_at, (SELECT count(*) FROM cohort_members m WHERE m.cohort_id = c.id AND " + learnerMember + ")"
 
 func scanCohort(row interface{ Scan(...any) error }) (Cohort, error) {
 	var c Cohort
@@ -110,17 +120,27 @@ func (s *Store) CohortsOfMentor(ctx context.Context, mentorID int64) ([]Cohort, 
 
 // CohortsOfLearner lists the cohorts a learner is in.
 func (s *Store) CohortsOfLearner(ctx context.Context, userID int64) ([]Cohort, error) {
-	return s.listCohorts(ctx, "c.id IN (SELECT cohort_id FROM cohort_members WHERE user_id = ?)", userID)
+	return s.listCohorts(ctx, "c.id IN (SELECT m.cohort_id FROM cohort_members m WHERE m.user_id = ? AND "+learnerMember+")", userID)
 }
 
-// AddMember puts a learner in a cohort.
+// AddMember puts a learner in a cohort. Any other account, or none, is
+// ErrNotLearner; the role is checked in the insert itself, so a role change
+// at the same moment cannot slip through.
 func (s *Store) AddMember(ctx context.Context, cohortID, userID int64) error {
-	_, err := s.write.ExecContext(ctx, "INSERT INTO cohort_members (cohort_id, user_id, added_at) VALUES (?, ?, ?)", cohortID, userID, now())
+	res, err := s.write.ExecContext(ctx, "INSERT INTO cohort_members (cohort_id, user_id, added_at) SELECT ?, id, ? FROM users WHERE id = ? AND role = ?",
+		cohortID, now(), userID, RoleLearner)
 	if err != nil {
 		if strings.Contains(err.Error(), "UNIQUE constraint failed") || strings.Contains(err.Error(), "PRIMARY KEY") {
 			return ErrAlreadyMember
 		}
 		return fmt.Errorf("store: add member %d to cohort %d: %w", userID, cohortID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("store: add member %d to cohort %d: %w", userID, cohortID, err)
+	}
+	if n == 0 {
+		return ErrNotLearner
 	}
 	return nil
 }
@@ -139,7 +159,7 @@ func (s *Store) RemoveMember(ctx context.Context, cohortID, userID int64) error 
 
 // Members lists a cohort's learners by name.
 func (s *Store) Members(ctx context.Context, cohortID int64) ([]User, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT u.id, u.email, u.password_hash, u.display_name, u.role, u.created_at FROM users u JOIN cohort_members m ON m.user_id = u.id WHERE m.cohort_id = ? ORDER BY u.display_name, u.id", cohortID)
+	rows, err := s.read.QueryContext(ctx, "SELECT u.id, u.email, u.password_hash, u.display_name, u.role, u.created_at FROM users u JOIN cohort_members m ON m.user_id = u.id WHERE m.cohort_id = ? AND "+learnerMember+" ORDER BY u.display_name, u.id", cohortID)
 	if err != nil {
 		return nil, fmt.Errorf("store: members of cohort %d: %w", cohortID, err)
 	}
@@ -155,11 +175,12 @@ func (s *Store) Members(ctx context.Context, cohortID int64) ([]User, error) {
 	return out, rows.Err()
 }
 
-// IsMentorOf reports whether the learner is in one of the mentor's cohorts.
+// IsMentorOf reports whether the learner is in one of the mentor's cohorts
+// and is still a learner.
 func (s *Store) IsMentorOf(ctx context.Context, mentorID, learnerID int64) (bool, error) {
 	var n int
 	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id
-		WHERE c.mentor_id = ? AND m.user_id = ?`, mentorID, learnerID).Scan(&n)
+		WHERE c.mentor_id = ? AND m.user_id = ? AND `+learnerMember, mentorID, learnerID).Scan(&n)
 	if err != nil {
 		return false, fmt.Errorf("store: mentor check: %w", err)
 	}
@@ -340,12 +361,12 @@ func (s *Store) listAssignments(ctx context.Context, where string, args ...any) 
 // AssignmentsOfLearner lists what a learner must do: their own assignments
 // and those of every cohort they are in.
 func (s *Store) AssignmentsOfLearner(ctx context.Context, userID int64) ([]Assignment, error) {
-	return s.listAssignments(ctx, "user_id = ? OR cohort_id IN (SELECT cohort_id FROM cohort_members WHERE user_id = ?)", userID, userID)
+	return s.listAssignments(ctx, "user_id = ? OR cohort_id IN (SELECT m.cohort_id FROM cohort_members m WHERE m.user_id = ? AND "+learnerMember+")", userID, userID)
 }
 
 // AssignmentsOfCohort lists a cohort's assignments, and those of its members one by one.
 func (s *Store) AssignmentsOfCohort(ctx context.Context, cohortID int64) ([]Assignment, error) {
-	return s.listAssignments(ctx, "cohort_id = ? OR user_id IN (SELECT user_id FROM cohort_members WHERE cohort_id = ?)", cohortID, cohortID)
+	return s.listAssignments(ctx, "cohort_id = ? OR user_id IN (SELECT m.user_id FROM cohort_members m WHERE m.cohort_id = ? AND "+learnerMember+")", cohortID, cohortID)
 }
 
 // Comment is a mentor's note on a submission.

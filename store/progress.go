@@ -182,15 +182,21 @@ type SelfAssessment struct {
 	UpdatedAt    time.Time
 }
 
-// SetSelfAssessment stores or replaces the learner's rating.
-func (s *Store) SetSelfAssessment(ctx context.Context, userID int64, a SelfAssessment) error {
-	_, err := s.write.ExecContext(ctx, `INSERT INTO self_assessments (user_id, competency_id, rating, note, updated_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (user_id, competency_id) DO UPDATE SET rating = excluded.rating, note = excluded.note, updated_at = excluded.updated_at`,
-		userID, a.CompetencyID, a.Rating, a.Note, now())
-	if err != nil {
-		return fmt.Errorf("store: self-assessment of %q: %w", a.CompetencyID, err)
-	}
-	return nil
+// SetSelfAssessments stores or replaces the learner's ratings of one form
+// post in one transaction: all of them, or on any error none.
+func (s *Store) SetSelfAssessments(ctx context.Context, userID int64, set []SelfAssessment) error {
+	return s.transact(ctx, func(tx *sql.Tx) error {
+		at := now()
+		for _, a := range set {
+			_, err := tx.ExecContext(ctx, `INSERT INTO self_assessments (user_id, competency_id, rating, note, updated_at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (user_id, competency_id) DO UPDATE SET rating = excluded.rating, note = excluded.note, updated_at = excluded.updated_at`,
+				userID, a.CompetencyID, a.Rating, a.Note, at)
+			if err != nil {
+				return fmt.Errorf("store: self-assessment of %q: %w", a.CompetencyID, err)
+			}
+		}
+		return nil
+	})
 }
 
 // SelfAssessments returns the learner's ratings by competency id.
