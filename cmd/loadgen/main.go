@@ -234,8 +234,11 @@ func (l *learner) do(ctx context.Context, route, method, path string, body, out 
 		l.rec.mu.Unlock()
 		return 0, true
 	}
-	if status == http.StatusServiceUnavailable {
+	switch status {
+	case http.StatusServiceUnavailable:
 		route += " (busy)" // a fast deliberate refusal: kept apart so it does not flatter the latencies
+	case http.StatusTooManyRequests:
+		route += " (limited)" // the per-caller grading limits: as fast, and as deliberate
 	}
 	l.rec.add(route, t0, time.Since(t0), status)
 	return status, true
