@@ -56,7 +56,7 @@ func (s *Server) parseToken(raw string) (*claims, error) {
 	_, err := jwt.ParseWithClaims(raw, &c, func(*jwt.Token) (any, error) { return s.jwtKey, nil },
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
 		jwt.WithIssuer(tokenIssuer), jwt.WithAudience(tokenAudience),
-		jwt.WithExpirationRequired(), jwt.WithIssuedAt(), jwt.WithLeeway(30*time.Second))
+		jwt.WithExpirationRequired(), jwt.WithIssuedAt(), jwt.WithLeeway(30*time.Second), jwt.WithTimeFunc(s.now))
 	if err != nil {
 		return nil, err
 	}
@@ -328,7 +328,7 @@ func newSessionID() string {
 // startSession records a session and sets the cookie. It returns the token
 // for API callers.
 func (s *Server) startSession(c *fiber.Ctx, u store.User) (string, time.Time, error) {
-	now := time.Now()
+	now := s.now()
 	id := newSessionID()
 	tok, exp, err := s.issueToken(u.ID, id, now)
 	if err != nil {

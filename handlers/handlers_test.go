@@ -45,7 +45,7 @@ func newServerFor(t testing.TB, fsys fs.FS, pool *labs.Pool, tweaks ...func(*Opt
 	if err != nil {
 		t.Fatalf("content.Load: %v", err)
 	}
-	st, err := store.Open(context.Background(), t.TempDir())
+	st, err := store.Open(context.Background(), t.TempDir(), store.Options{})
 	if err != nil {
 		t.Fatalf("store.Open: %v", err)
 	}

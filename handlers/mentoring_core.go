@@ -95,14 +95,14 @@ func (s *Server) learnerAssignments(ctx context.Context, lang string, userID int
 	if err != nil {
 		return nil, err
 	}
+	curricula, err := s.store.CurriculaByID(ctx, curriculumIDs(list))
+	if err != nil {
+		return nil, err
+	}
 	out := make([]assignmentView, 0, len(list))
 	for _, a := range list {
-		cur, err := s.store.CurriculumByID(ctx, a.CurriculumID)
-		if err != nil {
-			return nil, err
-		}
-		v := assignmentView{Assignment: a, Curriculum: cur}
-		for _, it := range cur.Items {
+		v := assignmentView{Assignment: a, Curriculum: curricula[a.CurriculumID]}
+		for _, it := range v.Curriculum.Items {
 			st := s.itemView(lang, it, p)
 			if st.Done {
 				v.Done++
@@ -113,6 +113,14 @@ func (s *Server) learnerAssignments(ctx context.Context, lang string, userID int
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+func curriculumIDs(list []store.Assignment) []int64 {
+	ids := make([]int64, 0, len(list))
+	for _, a := range list {
+		ids = append(ids, a.CurriculumID)
+	}
+	return ids
 }
 
 // cohortRow is one learner in the mentor's progress table.
@@ -133,15 +141,14 @@ func (s *Server) cohortTable(ctx context.Context, lang string, co store.Cohort) 
 	if err != nil {
 		return nil, nil, err
 	}
+	curricula, err := s.store.CurriculaByID(ctx, curriculumIDs(assigns))
+	if err != nil {
+		return nil, nil, err
+	}
 	var cols []store.CurriculumItem
 	seen := map[string]bool{}
-	curricula := map[int64]store.Curriculum{}
 	for _, a := range assigns {
-		cur, err := s.store.CurriculumByID(ctx, a.CurriculumID)
-		if err != nil {
-			return nil, nil, err
-		}
-		curricula[a.CurriculumID] = cur
+		cur := curricula[a.CurriculumID]
 		if a.CohortID == 0 {
 			continue // one learner's own assignment: counted for overdue, not a column
 		}
@@ -160,18 +167,16 @@ func (s *Server) cohortTable(ctx context.Context, lang string, co store.Cohort) 
 	for i, m := range members {
 		ids[i] = m.ID
 	}
-	last, err := s.store.LastActivity(ctx, ids)
+	evidence, err := s.store.Evidence(ctx, ids)
 	if err != nil {
 		return nil, nil, err
 	}
 	now := s.now()
 	rows := make([]cohortRow, 0, len(members))
 	for _, m := range members {
-		p, err := s.loadProgress(ctx, m.ID)
-		if err != nil {
-			return nil, nil, err
-		}
-		r := cohortRow{User: m, Level: p.Assessment.Overall, LastActivity: last[m.ID]}
+		ev := evidence[m.ID]
+		p := s.assess(ev)
+		r := cohortRow{User: m, Level: p.Assessment.Overall, LastActivity: ev.LastActivity}
 		for _, it := range cols {
 			st := s.itemView(lang, it, p)
 			if st.Done {

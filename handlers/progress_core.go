@@ -37,11 +37,7 @@ type progress struct {
 }
 
 func (s *Server) loadProgress(ctx context.Context, userID int64) (*progress, error) {
-	statuses, err := s.store.LabStatuses(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	read, err := s.store.ReadGuides(ctx, userID)
+	evs, err := s.store.Evidence(ctx, []int64{userID})
 	if err != nil {
 		return nil, err
 	}
@@ -49,18 +45,23 @@ func (s *Server) loadProgress(ctx context.Context, userID int64) (*progress, err
 	if err != nil {
 		return nil, err
 	}
-	endorsed, err := s.endorsements(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
+	p := s.assess(evs[userID])
+	p.Self = self
+	return p, nil
+}
+
+// assess applies the level rule to stored evidence; it reads nothing, so
+// a table of many learners costs no query per learner.
+func (s *Server) assess(ev *store.Evidence) *progress {
 	passed := map[string]bool{}
-	for id, st := range statuses {
+	for id, st := range ev.Labs {
 		if st == store.StatusPassed {
 			passed[id] = true
 		}
 	}
-	a := content.Assess(s.content.Framework, s.items, content.Evidence{PassedLabs: passed, ReadGuides: read, Endorsements: endorsed})
-	return &progress{Assessment: a, Statuses: statuses, Read: read, Self: self, Endorsed: endorsed}, nil
+	endorsed := highestEndorsed(ev.Endorsed)
+	a := content.Assess(s.content.Framework, s.items, content.Evidence{PassedLabs: passed, ReadGuides: ev.Guides, Endorsements: endorsed})
+	return &progress{Assessment: a, Statuses: ev.Labs, Read: ev.Guides, Endorsed: endorsed}
 }
 
 // gradeAndStore grades a submission and, for a signed-in learner, stores it
@@ -79,7 +80,7 @@ func (s *Server) gradeAndStore(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*la
 		return nil, 0, err
 	}
 	id, err := s.store.SaveSubmission(c.UserContext(), store.Submission{
-		UserID: u.ID, LabID: lab.ID, SQL: sqlText, Passed: v.Passed, Verdict: string(verdict), DurationMS: v.DurationMS, CreatedAt: time.Now(),
+		UserID: u.ID, LabID: lab.ID, SQL: sqlText, Passed: v.Passed, Verdict: string(verdict), DurationMS: v.DurationMS,
 	})
 	return v, id, err
 }
@@ -87,19 +88,15 @@ func (s *Server) gradeAndStore(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*la
 // maxSQL is the largest submission the handlers pass on: 64 KB.
 var maxSQL = labs.DefaultLimits.MaxSQLBytes
 
-// endorsements returns the highest endorsed level per competency.
-func (s *Server) endorsements(ctx context.Context, userID int64) (map[string]string, error) {
-	list, err := s.store.Endorsements(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
+// highestEndorsed returns the highest endorsed level per competency.
+func highestEndorsed(list []store.Endorsement) map[string]string {
 	out := map[string]string{}
 	for _, e := range list {
 		if content.LevelIndex(e.Level) > content.LevelIndex(out[e.CompetencyID]) {
 			out[e.CompetencyID] = e.Level
 		}
 	}
-	return out, nil
+	return out
 }
 
 // submissionComments returns the mentors' comments on a submission.

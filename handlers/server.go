@@ -32,7 +32,6 @@ type Options struct {
 	BaseURL string
 	JWTKey  []byte // HS256 signing key, at least 32 bytes
 	Limits  Limits
-	Now     func() time.Time // the clock; tests set it to check due dates
 }
 
 // Server holds the dependencies every handler needs. It has no mutable state
@@ -63,9 +62,6 @@ type Server struct {
 func New(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
-	}
-	if opts.Now == nil {
-		opts.Now = time.Now
 	}
 	if err := checkCurricula(opts.Content, opts.Labs); err != nil {
 		return nil, err
@@ -98,7 +94,7 @@ func New(opts Options) (*Server, error) {
 		log:     opts.Logger,
 		metrics: newMetrics(),
 
-		now:           opts.Now,
+		now:           opts.Store.Now, // one clock: the store's
 		baseURL:       opts.BaseURL,
 		jwtKey:        opts.JWTKey,
 		secureCookies: strings.HasPrefix(opts.BaseURL, "https://"),

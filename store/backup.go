@@ -17,6 +17,8 @@ import (
 // INTO. It runs while the server serves: WAL lets it read a snapshot while
 // writers go on.
 func (s *Store) Backup(ctx context.Context, path string) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("store: backup: %s already exists", path)
 	}
@@ -28,6 +30,8 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 
 // CheckIntegrity runs PRAGMA integrity_check and returns its verdict.
 func (s *Store) CheckIntegrity(ctx context.Context) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	v, err := s.Pragma(ctx, "integrity_check")
 	if err != nil {
 		return err
@@ -84,7 +88,7 @@ func Restore(ctx context.Context, dataDir, src string) (kept string, err error) 
 	}
 	if _, err := os.Stat(dst); err == nil {
 		// Fold the old database's WAL into it before it is set aside.
-		if old, err := OpenFile(ctx, dst); err == nil {
+		if old, err := OpenFile(ctx, dst, Options{}); err == nil {
 			old.write.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
 			old.Close()
 		}

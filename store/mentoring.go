@@ -46,9 +46,11 @@ func joinCode() string {
 
 // CreateCohort makes a cohort with a fresh join code.
 func (s *Store) CreateCohort(ctx context.Context, mentorID int64, name string) (Cohort, error) {
-	c := Cohort{Name: name, MentorID: mentorID, JoinCode: joinCode(), CreatedAt: time.Now().UTC()}
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	c := Cohort{Name: name, MentorID: mentorID, JoinCode: joinCode(), CreatedAt: s.clock().UTC()}
 	res, err := s.write.ExecContext(ctx, "INSERT INTO cohorts (name, mentor_id, join_code, created_at) VALUES (?, ?, ?, ?)",
-		name, mentorID, c.JoinCode, now())
+		name, mentorID, c.JoinCode, s.now())
 	if err != nil {
 		return c, fmt.Errorf("store: create cohort %q: %w", name, err)
 	}
@@ -71,6 +73,8 @@ func scanCohort(row interface{ Scan(...any) error }) (Cohort, error) {
 
 // CohortByID returns one cohort.
 func (s *Store) CohortByID(ctx context.Context, id int64) (Cohort, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	c, err := scanCohort(s.read.QueryRowContext(ctx, "SELECT "+cohortColumns+" FROM cohorts c WHERE c.id = ?", id))
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return c, fmt.Errorf("store: cohort %d: %w", id, err)
@@ -80,6 +84,8 @@ func (s *Store) CohortByID(ctx context.Context, id int64) (Cohort, error) {
 
 // CohortByCode finds a cohort by its join code.
 func (s *Store) CohortByCode(ctx context.Context, code string) (Cohort, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	c, err := scanCohort(s.read.QueryRowContext(ctx, "SELECT "+cohortColumns+" FROM cohorts c WHERE c.join_code = ?", strings.ToUpper(strings.TrimSpace(code))))
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return c, fmt.Errorf("store: cohort by code: %w", err)
@@ -88,6 +94,8 @@ func (s *Store) CohortByCode(ctx context.Context, code string) (Cohort, error) {
 }
 
 func (s *Store) listCohorts(ctx context.Context, where string, arg any) ([]Cohort, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	q := "SELECT " + cohortColumns + " FROM cohorts c"
 	args := []any{}
 	if where != "" {
@@ -112,6 +120,8 @@ func (s *Store) listCohorts(ctx context.Context, where string, arg any) ([]Cohor
 
 // CohortsOfMentor lists a mentor's cohorts; mentorID 0 lists every cohort.
 func (s *Store) CohortsOfMentor(ctx context.Context, mentorID int64) ([]Cohort, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	if mentorID == 0 {
 		return s.listCohorts(ctx, "", nil)
 	}
@@ -127,10 +137,12 @@ func (s *Store) CohortsOfLearner(ctx context.Context, userID int64) ([]Cohort, e
 // ErrNotLearner; the role is checked in the insert itself, so a role change
 // at the same moment cannot slip through.
 func (s *Store) AddMember(ctx context.Context, cohortID, userID int64) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	res, err := s.write.ExecContext(ctx, "INSERT INTO cohort_members (cohort_id, user_id, added_at) SELECT ?, id, ? FROM users WHERE id = ? AND role = ?",
-		cohortID, now(), userID, RoleLearner)
+		cohortID, s.now(), userID, RoleLearner)
 	if err != nil {
-		if strings.Contains(err.Error(), "UNIQUE constraint failed") || strings.Contains(err.Error(), "PRIMARY KEY") {
+		if isUnique(err) {
 			return ErrAlreadyMember
 		}
 		return fmt.Errorf("store: add member %d to cohort %d: %w", userID, cohortID, err)
@@ -147,6 +159,8 @@ func (s *Store) AddMember(ctx context.Context, cohortID, userID int64) error {
 
 // RemoveMember takes a learner out of a cohort. Their work stays.
 func (s *Store) RemoveMember(ctx context.Context, cohortID, userID int64) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	res, err := s.write.ExecContext(ctx, "DELETE FROM cohort_members WHERE cohort_id = ? AND user_id = ?", cohortID, userID)
 	if err != nil {
 		return fmt.Errorf("store: remove member %d from cohort %d: %w", userID, cohortID, err)
@@ -159,6 +173,8 @@ func (s *Store) RemoveMember(ctx context.Context, cohortID, userID int64) error 
 
 // Members lists a cohort's learners by name.
 func (s *Store) Members(ctx context.Context, cohortID int64) ([]User, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.read.QueryContext(ctx, "SELECT u.id, u.email, u.password_hash, u.display_name, u.role, u.created_at FROM users u JOIN cohort_members m ON m.user_id = u.id WHERE m.cohort_id = ? AND "+learnerMember+" ORDER BY u.display_name, u.id", cohortID)
 	if err != nil {
 		return nil, fmt.Errorf("store: members of cohort %d: %w", cohortID, err)
@@ -178,6 +194,8 @@ func (s *Store) Members(ctx context.Context, cohortID int64) ([]User, error) {
 // IsMentorOf reports whether the learner is in one of the mentor's cohorts
 // and is still a learner.
 func (s *Store) IsMentorOf(ctx context.Context, mentorID, learnerID int64) (bool, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var n int
 	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id
 		WHERE c.mentor_id = ? AND m.user_id = ? AND `+learnerMember, mentorID, learnerID).Scan(&n)
@@ -207,9 +225,11 @@ type CurriculumItem struct {
 
 // CreateCurriculum stores a curriculum and its items in one transaction.
 func (s *Store) CreateCurriculum(ctx context.Context, c Curriculum) (int64, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var id int64
 	err := s.transact(ctx, func(tx *sql.Tx) error {
-		at := now()
+		at := s.now()
 		res, err := tx.ExecContext(ctx, "INSERT INTO curricula (owner_id, title, description, target_level, copied_from, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 			c.OwnerID, c.Title, c.Description, c.TargetLevel, c.CopiedFrom, at, at)
 		if err != nil {
@@ -239,7 +259,7 @@ func writeItems(ctx context.Context, tx *sql.Tx, id int64, items []CurriculumIte
 func (s *Store) UpdateCurriculum(ctx context.Context, c Curriculum) error {
 	return s.transact(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE curricula SET title = ?, description = ?, target_level = ?, updated_at = ? WHERE id = ?",
-			c.Title, c.Description, c.TargetLevel, now(), c.ID)
+			c.Title, c.Description, c.TargetLevel, s.now(), c.ID)
 		if err != nil {
 			return fmt.Errorf("store: update curriculum %d: %w", c.ID, err)
 		}
@@ -252,63 +272,89 @@ func (s *Store) UpdateCurriculum(ctx context.Context, c Curriculum) error {
 
 // CurriculumByID returns a curriculum with its items in order.
 func (s *Store) CurriculumByID(ctx context.Context, id int64) (Curriculum, error) {
-	var c Curriculum
-	var updated string
-	err := s.read.QueryRowContext(ctx, "SELECT id, owner_id, title, description, target_level, copied_from, updated_at FROM curricula WHERE id = ?", id).
-		Scan(&c.ID, &c.OwnerID, &c.Title, &c.Description, &c.TargetLevel, &c.CopiedFrom, &updated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, ErrNotFound
-	}
+	list, err := s.listCurricula(ctx, "id = ?", id)
 	if err != nil {
-		return c, fmt.Errorf("store: curriculum %d: %w", id, err)
+		return Curriculum{}, err
 	}
-	c.UpdatedAt = parseTime(updated)
-	rows, err := s.read.QueryContext(ctx, "SELECT kind, ref FROM curriculum_items WHERE curriculum_id = ? ORDER BY position", id)
-	if err != nil {
-		return c, fmt.Errorf("store: curriculum %d items: %w", id, err)
+	if len(list) == 0 {
+		return Curriculum{}, ErrNotFound
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var it CurriculumItem
-		if err := rows.Scan(&it.Kind, &it.Ref); err != nil {
-			return c, err
-		}
-		c.Items = append(c.Items, it)
-	}
-	return c, rows.Err()
+	return list[0], nil
 }
 
 // CurriculaOf lists the curricula a user owns; ownerID 0 lists all.
 func (s *Store) CurriculaOf(ctx context.Context, ownerID int64) ([]Curriculum, error) {
-	q := "SELECT id FROM curricula"
-	args := []any{}
-	if ownerID != 0 {
-		q += " WHERE owner_id = ?"
-		args = append(args, ownerID)
+	if ownerID == 0 {
+		return s.listCurricula(ctx, "1 = 1")
 	}
-	rows, err := s.read.QueryContext(ctx, q+" ORDER BY id", args...)
+	return s.listCurricula(ctx, "owner_id = ?", ownerID)
+}
+
+// CurriculaByID returns the curricula with these ids, by id. Unknown ids
+// are left out.
+func (s *Store) CurriculaByID(ctx context.Context, ids []int64) (map[int64]Curriculum, error) {
+	out := map[int64]Curriculum{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	list, err := s.listCurricula(ctx, "id IN ("+placeholders(len(ids))+")", args...)
+	for _, c := range list {
+		out[c.ID] = c
+	}
+	return out, err
+}
+
+// placeholders returns "?, ?, ..." for an IN list of n bound values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// listCurricula reads the curricula that match where, then all their items
+// in one more query: two queries whatever the number of curricula.
+func (s *Store) listCurricula(ctx context.Context, where string, args ...any) ([]Curriculum, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	rows, err := s.read.QueryContext(ctx, "SELECT id, owner_id, title, description, target_level, copied_from, updated_at FROM curricula WHERE "+where+" ORDER BY id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list curricula: %w", err)
 	}
-	var ids []int64
+	var out []Curriculum
+	at := map[int64]int{}
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var c Curriculum
+		var updated string
+		if err := rows.Scan(&c.ID, &c.OwnerID, &c.Title, &c.Description, &c.TargetLevel, &c.CopiedFrom, &updated); err != nil {
 			rows.Close()
-			return nil, err
+			return nil, fmt.Errorf("store: list curricula: %w", err)
 		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	out := make([]Curriculum, 0, len(ids))
-	for _, id := range ids {
-		c, err := s.CurriculumByID(ctx, id)
-		if err != nil {
-			return nil, err
-		}
+		c.UpdatedAt = parseTime(updated)
+		at[c.ID] = len(out)
 		out = append(out, c)
 	}
-	return out, nil
+	rows.Close()
+	if err := rows.Err(); err != nil || len(out) == 0 {
+		return out, err
+	}
+	rows, err = s.read.QueryContext(ctx, "SELECT curriculum_id, kind, ref FROM curriculum_items WHERE curriculum_id IN (SELECT id FROM curricula WHERE "+where+") ORDER BY curriculum_id, position", args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list curriculum items: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var it CurriculumItem
+		if err := rows.Scan(&id, &it.Kind, &it.Ref); err != nil {
+			return nil, fmt.Errorf("store: list curriculum items: %w", err)
+		}
+		if i, ok := at[id]; ok {
+			out[i].Items = append(out[i].Items, it)
+		}
+	}
+	return out, rows.Err()
 }
 
 // Assignment gives a curriculum to a cohort or to one learner.
@@ -324,8 +370,10 @@ type Assignment struct {
 
 // CreateAssignment stores an assignment.
 func (s *Store) CreateAssignment(ctx context.Context, a Assignment) (int64, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	res, err := s.write.ExecContext(ctx, "INSERT INTO assignments (curriculum_id, cohort_id, user_id, due, assigned_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-		a.CurriculumID, nullID(a.CohortID), nullID(a.UserID), a.Due, nullID(a.AssignedBy), now())
+		a.CurriculumID, nullID(a.CohortID), nullID(a.UserID), a.Due, nullID(a.AssignedBy), s.now())
 	if err != nil {
 		return 0, fmt.Errorf("store: create assignment: %w", err)
 	}
@@ -340,6 +388,8 @@ func nullID(id int64) any {
 }
 
 func (s *Store) listAssignments(ctx context.Context, where string, args ...any) ([]Assignment, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.read.QueryContext(ctx, "SELECT id, curriculum_id, COALESCE(cohort_id, 0), COALESCE(user_id, 0), due, COALESCE(assigned_by, 0), created_at FROM assignments WHERE "+where+" ORDER BY due, id", args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: list assignments: %w", err)
@@ -383,7 +433,9 @@ type Comment struct {
 
 // AddComment stores a comment on a submission.
 func (s *Store) AddComment(ctx context.Context, submissionID, authorID int64, body string) (int64, error) {
-	res, err := s.write.ExecContext(ctx, "INSERT INTO comments (submission_id, author_id, body, created_at) VALUES (?, ?, ?, ?)", submissionID, authorID, body, now())
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	res, err := s.write.ExecContext(ctx, "INSERT INTO comments (submission_id, author_id, body, created_at) VALUES (?, ?, ?, ?)", submissionID, authorID, body, s.now())
 	if err != nil {
 		return 0, fmt.Errorf("store: add comment to submission %d: %w", submissionID, err)
 	}
@@ -391,6 +443,8 @@ func (s *Store) AddComment(ctx context.Context, submissionID, authorID int64, bo
 }
 
 func (s *Store) listComments(ctx context.Context, where string, args ...any) ([]Comment, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.read.QueryContext(ctx, `SELECT c.id, c.submission_id, c.author_id, u.display_name, c.body, c.created_at, c.read_at IS NOT NULL, s.lab_id
 		FROM comments c JOIN users u ON u.id = c.author_id JOIN submissions s ON s.id = c.submission_id
 		WHERE `+where+` ORDER BY c.id`, args...)
@@ -424,8 +478,10 @@ func (s *Store) CommentsForLearner(ctx context.Context, userID int64) ([]Comment
 // MarkCommentsRead marks the comments on a learner's submissions of a lab
 // as read; the learner has seen them beside their attempts.
 func (s *Store) MarkCommentsRead(ctx context.Context, userID int64, labID string) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	_, err := s.write.ExecContext(ctx, `UPDATE comments SET read_at = ? WHERE read_at IS NULL AND submission_id IN
-		(SELECT id FROM submissions WHERE user_id = ? AND lab_id = ?)`, now(), userID, labID)
+		(SELECT id FROM submissions WHERE user_id = ? AND lab_id = ?)`, s.now(), userID, labID)
 	if err != nil {
 		return fmt.Errorf("store: mark comments read: %w", err)
 	}
@@ -446,8 +502,10 @@ type Endorsement struct {
 
 // AddEndorsement records an endorsement.
 func (s *Store) AddEndorsement(ctx context.Context, e Endorsement) (int64, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	res, err := s.write.ExecContext(ctx, "INSERT INTO endorsements (user_id, competency_id, level, note, mentor_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-		e.UserID, e.CompetencyID, e.Level, e.Note, nullID(e.MentorID), now())
+		e.UserID, e.CompetencyID, e.Level, e.Note, nullID(e.MentorID), s.now())
 	if err != nil {
 		return 0, fmt.Errorf("store: endorse %s: %w", e.CompetencyID, err)
 	}
@@ -456,6 +514,8 @@ func (s *Store) AddEndorsement(ctx context.Context, e Endorsement) (int64, error
 
 // Endorsements lists a learner's endorsements, newest first.
 func (s *Store) Endorsements(ctx context.Context, userID int64) ([]Endorsement, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.read.QueryContext(ctx, `SELECT e.id, e.user_id, e.competency_id, e.level, e.note, COALESCE(e.mentor_id, 0), COALESCE(u.display_name, ''), e.created_at
 		FROM endorsements e LEFT JOIN users u ON u.id = e.mentor_id WHERE e.user_id = ? ORDER BY e.id DESC`, userID)
 	if err != nil {
@@ -473,23 +533,4 @@ func (s *Store) Endorsements(ctx context.Context, userID int64) ([]Endorsement, 
 		out = append(out, e)
 	}
 	return out, rows.Err()
-}
-
-// LastActivity returns the time of each learner's latest submission or
-// guide read, for the mentor's table.
-func (s *Store) LastActivity(ctx context.Context, userIDs []int64) (map[int64]time.Time, error) {
-	out := map[int64]time.Time{}
-	for _, id := range userIDs {
-		var at sql.NullString
-		err := s.read.QueryRowContext(ctx, `SELECT max(t) FROM (
-			SELECT max(created_at) AS t FROM submissions WHERE user_id = ?
-			UNION ALL SELECT max(read_at) FROM guide_reads WHERE user_id = ?) x`, id, id).Scan(&at)
-		if err != nil {
-			return nil, fmt.Errorf("store: last activity of user %d: %w", id, err)
-		}
-		if at.Valid {
-			out[id] = parseTime(at.String)
-		}
-	}
-	return out, nil
 }

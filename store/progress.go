@@ -23,11 +23,13 @@ type Submission struct {
 
 // SaveSubmission stores a graded attempt and returns its id.
 func (s *Store) SaveSubmission(ctx context.Context, sub Submission) (int64, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var id int64
 	err := s.transact(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
 			"INSERT INTO submissions (user_id, lab_id, sql_text, passed, verdict, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), sub.Verdict, sub.DurationMS, now())
+			sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), sub.Verdict, sub.DurationMS, s.now())
 		if err != nil {
 			return fmt.Errorf("store: save submission for lab %q: %w", sub.LabID, err)
 		}
@@ -60,6 +62,8 @@ func scanSubmission(row interface{ Scan(...any) error }) (Submission, error) {
 
 // SubmissionByID returns one submission.
 func (s *Store) SubmissionByID(ctx context.Context, id int64) (Submission, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	sub, err := scanSubmission(s.read.QueryRowContext(ctx, "SELECT "+submissionColumns+" FROM submissions WHERE id = ?", id))
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return sub, fmt.Errorf("store: submission %d: %w", id, err)
@@ -70,6 +74,8 @@ func (s *Store) SubmissionByID(ctx context.Context, id int64) (Submission, error
 // Submissions returns a user's attempts at a lab, newest first. An empty
 // labID means every lab.
 func (s *Store) Submissions(ctx context.Context, userID int64, labID string, limit int) ([]Submission, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	q := "SELECT " + submissionColumns + " FROM submissions WHERE user_id = ?"
 	args := []any{userID}
 	if labID != "" {
@@ -103,6 +109,8 @@ const (
 
 // LabStatuses returns attempted or passed for every lab the user tried.
 func (s *Store) LabStatuses(ctx context.Context, userID int64) (map[string]string, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.read.QueryContext(ctx, "SELECT lab_id, max(passed) FROM submissions WHERE user_id = ? GROUP BY lab_id", userID)
 	if err != nil {
 		return nil, fmt.Errorf("store: lab statuses of user %d: %w", userID, err)
@@ -126,9 +134,11 @@ func (s *Store) LabStatuses(ctx context.Context, userID int64) (map[string]strin
 // MarkGuideRead records that the user read a guide. Reading it again keeps
 // the first time.
 func (s *Store) MarkGuideRead(ctx context.Context, userID int64, key, slug string) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	_, err := s.write.ExecContext(ctx,
 		"INSERT INTO guide_reads (user_id, guide_key, slug, read_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, guide_key) DO NOTHING",
-		userID, key, slug, now())
+		userID, key, slug, s.now())
 	if err != nil {
 		return fmt.Errorf("store: mark guide %q read: %w", key, err)
 	}
@@ -137,6 +147,8 @@ func (s *Store) MarkGuideRead(ctx context.Context, userID int64, key, slug strin
 
 // ReadGuides returns the translation keys of the guides the user read.
 func (s *Store) ReadGuides(ctx context.Context, userID int64) (map[string]bool, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.read.QueryContext(ctx, "SELECT guide_key FROM guide_reads WHERE user_id = ?", userID)
 	if err != nil {
 		return nil, fmt.Errorf("store: guides read by user %d: %w", userID, err)
@@ -155,9 +167,11 @@ func (s *Store) ReadGuides(ctx context.Context, userID int64) (map[string]bool, 
 
 // RevealHint records that the user asked for hint number idx (0-based).
 func (s *Store) RevealHint(ctx context.Context, userID int64, labID string, idx int) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	_, err := s.write.ExecContext(ctx,
 		"INSERT INTO hint_reveals (user_id, lab_id, hint_index, revealed_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, lab_id, hint_index) DO NOTHING",
-		userID, labID, idx, now())
+		userID, labID, idx, s.now())
 	if err != nil {
 		return fmt.Errorf("store: reveal hint %d of lab %q: %w", idx, labID, err)
 	}
@@ -166,6 +180,8 @@ func (s *Store) RevealHint(ctx context.Context, userID int64, labID string, idx 
 
 // HintsRevealed returns how many hints of a lab the user has seen.
 func (s *Store) HintsRevealed(ctx context.Context, userID int64, labID string) (int, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var n int
 	err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM hint_reveals WHERE user_id = ? AND lab_id = ?", userID, labID).Scan(&n)
 	if err != nil {
@@ -186,7 +202,7 @@ type SelfAssessment struct {
 // post in one transaction: all of them, or on any error none.
 func (s *Store) SetSelfAssessments(ctx context.Context, userID int64, set []SelfAssessment) error {
 	return s.transact(ctx, func(tx *sql.Tx) error {
-		at := now()
+		at := s.now()
 		for _, a := range set {
 			_, err := tx.ExecContext(ctx, `INSERT INTO self_assessments (user_id, competency_id, rating, note, updated_at) VALUES (?, ?, ?, ?, ?)
 				ON CONFLICT (user_id, competency_id) DO UPDATE SET rating = excluded.rating, note = excluded.note, updated_at = excluded.updated_at`,
@@ -201,6 +217,8 @@ func (s *Store) SetSelfAssessments(ctx context.Context, userID int64, set []Self
 
 // SelfAssessments returns the learner's ratings by competency id.
 func (s *Store) SelfAssessments(ctx context.Context, userID int64) (map[string]SelfAssessment, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.read.QueryContext(ctx, "SELECT competency_id, rating, note, updated_at FROM self_assessments WHERE user_id = ?", userID)
 	if err != nil {
 		return nil, fmt.Errorf("store: self-assessments of user %d: %w", userID, err)
@@ -231,6 +249,8 @@ type Activity struct {
 
 // RecentActivity merges the latest submissions, guide reads and hints.
 func (s *Store) RecentActivity(ctx context.Context, userID int64, limit int) ([]Activity, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.read.QueryContext(ctx, `
 		SELECT created_at, 'submission', lab_id, passed, id, 0 FROM submissions WHERE user_id = ?
 		UNION ALL
@@ -269,12 +289,101 @@ func (s *Store) SaveSubmissions(ctx context.Context, subs []Submission) error {
 		for _, sub := range subs {
 			at := sub.CreatedAt
 			if at.IsZero() {
-				at = time.Now()
+				at = s.clock()
 			}
-			if _, err := stmt.ExecContext(ctx, sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), sub.Verdict, sub.DurationMS, at.UTC().Format(time.RFC3339Nano)); err != nil {
+			if _, err := stmt.ExecContext(ctx, sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), sub.Verdict, sub.DurationMS, formatTime(at)); err != nil {
 				return fmt.Errorf("store: save submissions: %w", err)
 			}
 		}
 		return nil
 	})
+}
+
+// Evidence is what one learner has done, as the level rule and the
+// progress tables read it.
+type Evidence struct {
+	Labs         map[string]string // lab id -> StatusAttempted or StatusPassed
+	Guides       map[string]bool   // translation keys of the guides read
+	Endorsed     []Endorsement     // competency and level only
+	LastActivity time.Time         // latest submission or guide read; zero when none
+}
+
+// Evidence returns the evidence of each of these learners in three
+// queries, whatever their number. Every id gets an entry.
+func (s *Store) Evidence(ctx context.Context, userIDs []int64) (map[int64]*Evidence, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	out := make(map[int64]*Evidence, len(userIDs))
+	if len(userIDs) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(userIDs))
+	for i, id := range userIDs {
+		args[i] = id
+		out[id] = &Evidence{Labs: map[string]string{}, Guides: map[string]bool{}}
+	}
+	in := "user_id IN (" + placeholders(len(userIDs)) + ")"
+	seen := func(e *Evidence, at string) {
+		if t := parseTime(at); t.After(e.LastActivity) {
+			e.LastActivity = t
+		}
+	}
+	err := s.eachRow(ctx, "SELECT user_id, lab_id, max(passed), max(created_at) FROM submissions WHERE "+in+" GROUP BY user_id, lab_id", args, func(sc func(...any) error) error {
+		var id int64
+		var lab, at string
+		var passed int
+		if err := sc(&id, &lab, &passed, &at); err != nil {
+			return err
+		}
+		e := out[id]
+		e.Labs[lab] = StatusAttempted
+		if passed == 1 {
+			e.Labs[lab] = StatusPassed
+		}
+		seen(e, at)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: lab evidence: %w", err)
+	}
+	err = s.eachRow(ctx, "SELECT user_id, guide_key, read_at FROM guide_reads WHERE "+in, args, func(sc func(...any) error) error {
+		var id int64
+		var key, at string
+		if err := sc(&id, &key, &at); err != nil {
+			return err
+		}
+		out[id].Guides[key] = true
+		seen(out[id], at)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: guide evidence: %w", err)
+	}
+	err = s.eachRow(ctx, "SELECT user_id, competency_id, level FROM endorsements WHERE "+in+" ORDER BY id", args, func(sc func(...any) error) error {
+		var e Endorsement
+		if err := sc(&e.UserID, &e.CompetencyID, &e.Level); err != nil {
+			return err
+		}
+		out[e.UserID].Endorsed = append(out[e.UserID].Endorsed, e)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: endorsement evidence: %w", err)
+	}
+	return out, nil
+}
+
+// eachRow runs a read query and calls fn with each row's Scan.
+func (s *Store) eachRow(ctx context.Context, q string, args []any, fn func(scan func(...any) error) error) error {
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

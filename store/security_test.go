@@ -45,7 +45,7 @@ func TestCohortMembersAreLearners(t *testing.T) {
 		}
 	}
 	// A row that predates the rule (or any other way in) grants nothing.
-	if _, err := s.write.ExecContext(ctx, "INSERT INTO cohort_members (cohort_id, user_id, added_at) VALUES (?, ?, ?)", co.ID, admin.ID, now()); err != nil {
+	if _, err := s.write.ExecContext(ctx, "INSERT INTO cohort_members (cohort_id, user_id, added_at) VALUES (?, ?, ?)", co.ID, admin.ID, s.now()); err != nil {
 		t.Fatal(err)
 	}
 	check := func(when string, wantMember bool) {

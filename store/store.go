@@ -17,7 +17,8 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -29,26 +30,44 @@ var ErrNotFound = errors.New("store: not found")
 // DBFile is the name of the database file inside the data directory.
 const DBFile = "ladder.db"
 
+// DefaultTimeout is how long one store call may take before it is
+// cancelled: a stuck database must not hold a request for ever.
+const DefaultTimeout = 5 * time.Second
+
+// Options configure a Store. Zero values take the defaults.
+type Options struct {
+	Now     func() time.Time // the clock for every time the store writes or compares; default time.Now
+	Timeout time.Duration    // deadline of one store call; default DefaultTimeout
+}
+
 // Store is the portal's database. Reads use a pool; writes go through a
 // single connection so SQLite never answers "database is locked" between our
 // own writers.
 type Store struct {
-	read  *sql.DB
-	write *sql.DB
-	path  string
+	read    *sql.DB
+	write   *sql.DB
+	path    string
+	clock   func() time.Time
+	timeout time.Duration
 }
 
 // Open creates the data directory if needed, opens the database in it and
 // applies any pending migrations.
-func Open(ctx context.Context, dataDir string) (*Store, error) {
+func Open(ctx context.Context, dataDir string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(dataDir, 0o750); err != nil {
 		return nil, fmt.Errorf("store: create data dir %q: %w", dataDir, err)
 	}
-	return OpenFile(ctx, filepath.Join(dataDir, DBFile))
+	return OpenFile(ctx, filepath.Join(dataDir, DBFile), opts)
 }
 
 // OpenFile opens the database at path and applies pending migrations.
-func OpenFile(ctx context.Context, path string) (*Store, error) {
+func OpenFile(ctx context.Context, path string, opts Options) (*Store, error) {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
 	dsn := dsnFor(path)
 	read, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -62,7 +81,7 @@ func OpenFile(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("store: open %q: %w", path, err)
 	}
 	write.SetMaxOpenConns(1)
-	s := &Store{read: read, write: write, path: path}
+	s := &Store{read: read, write: write, path: path, clock: opts.Now, timeout: opts.Timeout}
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, err
@@ -86,11 +105,38 @@ func dsnFor(path string) string {
 	return "file:" + path + "?" + q.Encode()
 }
 
+// Now is the store's clock, which the whole portal shares so that times
+// written, compared and shown agree.
+func (s *Store) Now() time.Time { return s.clock() }
+
+// bound gives one store call its deadline.
+func (s *Store) bound(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(ctx, s.timeout)
+}
+
+// now is the store's clock as stored text: UTC, RFC 3339 with nanoseconds,
+// so that text order is time order.
+func (s *Store) now() string { return formatTime(s.clock()) }
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+// isUnique reports whether err is a UNIQUE or PRIMARY KEY violation, by the
+// driver's extended result code rather than its message.
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return false
+	}
+	return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+}
+
 // Path is the database file's path.
 func (s *Store) Path() string { return s.path }
 
 // Ping checks that the database answers a query.
 func (s *Store) Ping(ctx context.Context) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var one int
 	if err := s.read.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
 		return fmt.Errorf("store: ping: %w", err)
@@ -106,6 +152,8 @@ func (s *Store) Close() error {
 
 // Pragma returns the value of a read-only pragma, for tests and diagnostics.
 func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	switch name {
 	case "journal_mode", "foreign_keys", "busy_timeout", "integrity_check", "synchronous":
 	default:
@@ -120,7 +168,15 @@ func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
 
 // transact runs fn in one write transaction. It rolls back when fn returns an
 // error or panics.
-func (s *Store) transact(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
+func (s *Store) transact(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	return s.runTx(ctx, fn)
+}
+
+// runTx is transact without the per-call deadline, for migrations, which
+// may rightly take long on a large database.
+func (s *Store) runTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
@@ -217,13 +273,13 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 		if applied[m.Version] {
 			continue
 		}
-		err := s.transact(ctx, func(tx *sql.Tx) error {
+		err := s.runTx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 				return fmt.Errorf("store: apply migration %s: %w", m.Name, err)
 			}
 			_, err := tx.ExecContext(ctx,
 				"INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-				m.Version, m.Name, time.Now().UTC().Format(time.RFC3339))
+				m.Version, m.Name, s.now())
 			if err != nil {
 				return fmt.Errorf("store: record migration %s: %w", m.Name, err)
 			}
@@ -238,6 +294,8 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 
 // AppliedMigrations lists the recorded migration versions in order.
 func (s *Store) AppliedMigrations(ctx context.Context) ([]Migration, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	rows, err := s.read.QueryContext(ctx, "SELECT version, name FROM schema_migrations ORDER BY version")
 	if err != nil {
 		return nil, fmt.Errorf("store: list migrations: %w", err)

@@ -10,7 +10,7 @@ import (
 
 func openTemp(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), t.TempDir())
+	s, err := Open(context.Background(), t.TempDir(), Options{})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -21,7 +21,7 @@ func openTemp(t *testing.T) *Store {
 func TestOpenAppliesMigrationsOnce(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(ctx, dir)
+	s, err := Open(ctx, dir, Options{})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -45,7 +45,7 @@ func TestOpenAppliesMigrationsOnce(t *testing.T) {
 
 	// A second open must not re-run anything: re-running 001 would fail on
 	// CREATE TABLE app_meta.
-	s2, err := Open(ctx, dir)
+	s2, err := Open(ctx, dir, Options{})
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}

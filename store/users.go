@@ -68,8 +68,6 @@ const (
 	AuditUserCreated    = "user_created"
 )
 
-func now() string { return time.Now().UTC().Format(time.RFC3339Nano) }
-
 func parseTime(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)
 	return t
@@ -91,14 +89,16 @@ func scanUser(row interface{ Scan(...any) error }) (User, error) {
 // CreateUser adds an account and records it in the audit log, in one
 // transaction. The email is stored in lower case.
 func (s *Store) CreateUser(ctx context.Context, u User, action, ip string) (User, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	u.Email = strings.ToLower(strings.TrimSpace(u.Email))
-	at := now()
+	at := s.now()
 	err := s.transact(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
 			"INSERT INTO users (email, password_hash, display_name, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
 			u.Email, u.PasswordHash, u.DisplayName, u.Role, at, at)
 		if err != nil {
-			if strings.Contains(err.Error(), "UNIQUE constraint failed: users.email") {
+			if isUnique(err) { // email is the only unique column an insert can repeat
 				return ErrEmailTaken
 			}
 			return fmt.Errorf("store: create user %q: %w", u.Email, err)
@@ -107,7 +107,7 @@ func (s *Store) CreateUser(ctx context.Context, u User, action, ip string) (User
 		if err != nil {
 			return fmt.Errorf("store: create user %q: %w", u.Email, err)
 		}
-		return audit(ctx, tx, AuditEntry{Action: action, ActorID: &u.ID, SubjectID: &u.ID, Email: u.Email, IP: ip, Detail: "role " + u.Role})
+		return s.audit(ctx, tx, AuditEntry{Action: action, ActorID: &u.ID, SubjectID: &u.ID, Email: u.Email, IP: ip, Detail: "role " + u.Role})
 	})
 	u.CreatedAt = parseTime(at)
 	return u, err
@@ -115,6 +115,8 @@ func (s *Store) CreateUser(ctx context.Context, u User, action, ip string) (User
 
 // UserByEmail finds an account by email, case-insensitively.
 func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	u, err := scanUser(s.read.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE email = ?", strings.ToLower(strings.TrimSpace(email))))
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return u, fmt.Errorf("store: user by email: %w", err)
@@ -124,6 +126,8 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
 
 // UserByID finds an account by id.
 func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	u, err := scanUser(s.read.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = ?", id))
 	if err != nil && !errors.Is(err, ErrNotFound) {
 		return u, fmt.Errorf("store: user %d: %w", id, err)
@@ -133,6 +137,8 @@ func (s *Store) UserByID(ctx context.Context, id int64) (User, error) {
 
 // ListUsers returns one page of accounts ordered by id, and the total count.
 func (s *Store) ListUsers(ctx context.Context, limit, offset int) ([]User, int, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var total int
 	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM users").Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count users: %w", err)
@@ -155,6 +161,8 @@ func (s *Store) ListUsers(ctx context.Context, limit, offset int) ([]User, int, 
 
 // SetRole changes a user's role and records who did it.
 func (s *Store) SetRole(ctx context.Context, actorID, userID int64, role, ip string) (User, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var u User
 	err := s.transact(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -165,19 +173,21 @@ func (s *Store) SetRole(ctx context.Context, actorID, userID int64, role, ip str
 		if u.Role == role {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE users SET role = ?, updated_at = ? WHERE id = ?", role, now(), userID); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET role = ?, updated_at = ? WHERE id = ?", role, s.now(), userID); err != nil {
 			return fmt.Errorf("store: set role of user %d: %w", userID, err)
 		}
 		old := u.Role
 		u.Role = role
-		return audit(ctx, tx, AuditEntry{Action: AuditRoleChange, ActorID: &actorID, SubjectID: &userID, Email: u.Email, IP: ip, Detail: old + " -> " + role})
+		return s.audit(ctx, tx, AuditEntry{Action: AuditRoleChange, ActorID: &actorID, SubjectID: &userID, Email: u.Email, IP: ip, Detail: old + " -> " + role})
 	})
 	return u, err
 }
 
 // SetDisplayName changes a user's display name.
 func (s *Store) SetDisplayName(ctx context.Context, userID int64, name string) error {
-	res, err := s.write.ExecContext(ctx, "UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?", name, now(), userID)
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	res, err := s.write.ExecContext(ctx, "UPDATE users SET display_name = ?, updated_at = ? WHERE id = ?", name, s.now(), userID)
 	if err != nil {
 		return fmt.Errorf("store: set display name of user %d: %w", userID, err)
 	}
@@ -191,7 +201,7 @@ func (s *Store) SetDisplayName(ctx context.Context, userID int64, name string) e
 // user and records the change, all in one transaction.
 func (s *Store) SetPassword(ctx context.Context, userID int64, hash, ip string) error {
 	return s.transact(ctx, func(tx *sql.Tx) error {
-		at := now()
+		at := s.now()
 		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", hash, at, userID)
 		if err != nil {
 			return fmt.Errorf("store: set password of user %d: %w", userID, err)
@@ -202,12 +212,14 @@ func (s *Store) SetPassword(ctx context.Context, userID int64, hash, ip string) 
 		if _, err := tx.ExecContext(ctx, "UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", at, userID); err != nil {
 			return fmt.Errorf("store: revoke sessions of user %d: %w", userID, err)
 		}
-		return audit(ctx, tx, AuditEntry{Action: AuditPasswordChange, ActorID: &userID, SubjectID: &userID, IP: ip})
+		return s.audit(ctx, tx, AuditEntry{Action: AuditPasswordChange, ActorID: &userID, SubjectID: &userID, IP: ip})
 	})
 }
 
 // CreateSession records an issued token.
 func (s *Store) CreateSession(ctx context.Context, sess Session) error {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	_, err := s.write.ExecContext(ctx,
 		"INSERT INTO sessions (id, user_id, created_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?)",
 		sess.ID, sess.UserID, sess.CreatedAt.UTC().Format(time.RFC3339Nano), sess.ExpiresAt.UTC().Format(time.RFC3339Nano), sess.IP, sess.UserAgent)
@@ -220,6 +232,8 @@ func (s *Store) CreateSession(ctx context.Context, sess Session) error {
 // ActiveSession returns the session and its user when the session exists,
 // is not revoked and has not expired. Anything else is ErrNotFound.
 func (s *Store) ActiveSession(ctx context.Context, id string) (Session, User, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var sess Session
 	var created, expires string
 	var revoked sql.NullString
@@ -236,7 +250,7 @@ func (s *Store) ActiveSession(ctx context.Context, id string) (Session, User, er
 		return sess, u, fmt.Errorf("store: session: %w", err)
 	}
 	sess.CreatedAt, sess.ExpiresAt, u.CreatedAt = parseTime(created), parseTime(expires), parseTime(userCreated)
-	if revoked.Valid || time.Now().After(sess.ExpiresAt) {
+	if revoked.Valid || s.clock().After(sess.ExpiresAt) {
 		return sess, u, ErrNotFound
 	}
 	return sess, u, nil
@@ -245,22 +259,22 @@ func (s *Store) ActiveSession(ctx context.Context, id string) (Session, User, er
 // RevokeSession ends one session (logout).
 func (s *Store) RevokeSession(ctx context.Context, id string, userID int64, ip string) error {
 	return s.transact(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now(), id); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", s.now(), id); err != nil {
 			return fmt.Errorf("store: revoke session: %w", err)
 		}
-		return audit(ctx, tx, AuditEntry{Action: AuditLogout, ActorID: &userID, SubjectID: &userID, IP: ip})
+		return s.audit(ctx, tx, AuditEntry{Action: AuditLogout, ActorID: &userID, SubjectID: &userID, IP: ip})
 	})
 }
 
 // RecordAudit writes one audit entry on its own.
 func (s *Store) RecordAudit(ctx context.Context, e AuditEntry) error {
-	return s.transact(ctx, func(tx *sql.Tx) error { return audit(ctx, tx, e) })
+	return s.transact(ctx, func(tx *sql.Tx) error { return s.audit(ctx, tx, e) })
 }
 
-func audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
+func (s *Store) audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
 	_, err := tx.ExecContext(ctx,
 		"INSERT INTO audit_log (at, action, actor_id, subject_id, email, ip, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		now(), e.Action, e.ActorID, e.SubjectID, e.Email, e.IP, e.Detail)
+		s.now(), e.Action, e.ActorID, e.SubjectID, e.Email, e.IP, e.Detail)
 	if err != nil {
 		return fmt.Errorf("store: audit %s: %w", e.Action, err)
 	}
@@ -269,6 +283,8 @@ func audit(ctx context.Context, tx *sql.Tx, e AuditEntry) error {
 
 // ListAudit returns one page of the audit log, newest first, and the total.
 func (s *Store) ListAudit(ctx context.Context, limit, offset int) ([]AuditEntry, int, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
 	var total int
 	if err := s.read.QueryRowContext(ctx, "SELECT count(*) FROM audit_log").Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count audit: %w", err)

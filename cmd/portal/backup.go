@@ -22,7 +22,7 @@ func backupCommand(ctx context.Context, e env, args []string) error {
 		fs.Usage()
 		return usageError{"backup: give the file to write"}
 	}
-	st, err := store.Open(ctx, *dataDir)
+	st, err := store.Open(ctx, *dataDir, store.Options{})
 	if err != nil {
 		return err
 	}

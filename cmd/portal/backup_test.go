@@ -32,7 +32,7 @@ func TestBackupRestoreUnderWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := store.Open(ctx, dir)
+	st, err := store.Open(ctx, dir, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func TestBackupRestoreUnderWrites(t *testing.T) {
 	final := count(t, st, u.ID)
 
 	// The backup is sound and holds a prefix of the writes.
-	b, err := store.OpenFile(ctx, backup)
+	b, err := store.OpenFile(ctx, backup, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestBackupRestoreUnderWrites(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "previous database is kept as") {
 		t.Fatalf("restore: exit %d %s", code, out)
 	}
-	st2, err := store.Open(ctx, dir)
+	st2, err := store.Open(ctx, dir, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +126,7 @@ func TestBackupRestoreUnderWrites(t *testing.T) {
 	if len(kept) != 1 {
 		t.Fatalf("kept files: %v", kept)
 	}
-	old, err := store.OpenFile(ctx, kept[0])
+	old, err := store.OpenFile(ctx, kept[0], store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -184,7 +184,7 @@ func TestCrashSafety(t *testing.T) {
 
 	// Restart on the same data directory.
 	srv = startServer(t, addr, dir)
-	st, err := store.OpenFile(context.Background(), dir+"/"+store.DBFile)
+	st, err := store.OpenFile(context.Background(), dir+"/"+store.DBFile, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

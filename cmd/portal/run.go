@@ -174,7 +174,7 @@ func serve(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer lock.Release()
-	st, err := store.Open(ctx, cfg.DataDir)
+	st, err := store.Open(ctx, cfg.DataDir, store.Options{})
 	if err != nil {
 		return err
 	}

@@ -96,7 +96,7 @@ func usersCommand(ctx context.Context, e env, args []string) error {
 	if *name == "" {
 		*name, _, _ = strings.Cut(*email, "@")
 	}
-	st, err := store.Open(ctx, *dataDir)
+	st, err := store.Open(ctx, *dataDir, store.Options{})
 	if err != nil {
 		return err
 	}

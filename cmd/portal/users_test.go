@@ -34,7 +34,7 @@ func TestUsersCreate(t *testing.T) {
 			}
 		})
 	}
-	st, err := store.Open(context.Background(), dir)
+	st, err := store.Open(context.Background(), dir, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
