@@ -7,19 +7,15 @@ import (
 	"testing"
 
 	"ladder/labs"
+	"ladder/labs/labstest"
 )
 
-// TestMain lets this test binary serve as a grader worker, as the portal
-// binary does with its hidden subcommand.
 func TestMain(m *testing.M) {
-	if os.Getenv(labs.WorkerEnv) == "1" {
-		os.Exit(labs.WorkerMain())
-	}
-	code := m.Run()
-	if sharedPool != nil {
-		sharedPool.Close()
-	}
-	os.Exit(code)
+	labstest.Main(m, func() {
+		if sharedPool != nil {
+			sharedPool.Close()
+		}
+	})
 }
 
 var (

@@ -5,22 +5,17 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"os"
 	"testing"
 	"time"
 
 	"ladder/content"
 	"ladder/handlers"
 	"ladder/labs"
+	"ladder/labs/labstest"
 	"ladder/store"
 )
 
-func TestMain(m *testing.M) {
-	if os.Getenv(labs.WorkerEnv) == "1" {
-		os.Exit(labs.WorkerMain())
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { labstest.Main(m) }
 
 // A small load run against a real server in this process: it must finish
 // with no server errors other than deliberate busy answers, and every

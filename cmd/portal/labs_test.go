@@ -10,14 +10,10 @@ import (
 	"testing"
 
 	"ladder/labs"
+	"ladder/labs/labstest"
 )
 
-func TestMain(m *testing.M) {
-	if os.Getenv(labs.WorkerEnv) == "1" {
-		os.Exit(labs.WorkerMain())
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { labstest.Main(m) }
 
 // An author's lab folder, dropped into a directory and loaded with --labs-dir.
 func writeAuthorLab(t *testing.T, root string) {
