@@ -11,8 +11,9 @@ import (
 // Levels are the stages of the framework, from first job to leading teams.
 var Levels = []string{"junior", "mid", "senior", "lead"}
 
-// Langs are the languages every guide and every framework text exists in.
-var Langs = []string{"en", "ko"}
+// Langs returns the languages of the interface and of every guide and
+// framework text, the default first. A function, so no caller can change it.
+func Langs() []string { return []string{"en", "ko"} }
 
 // LevelIndex returns the position of level in Levels, or -1.
 func LevelIndex(level string) int {
@@ -115,7 +116,7 @@ func ParseFramework(name string, data []byte) (*Framework, error) {
 }
 
 func checkText(t Text) error {
-	for _, lang := range Langs {
+	for _, lang := range Langs() {
 		if t[lang] == "" {
 			return fmt.Errorf("missing %q text", lang)
 		}

@@ -137,7 +137,7 @@ func Load(fsys fs.FS) (*Index, error) {
 		return nil, fmt.Errorf("content: guides: %w", err)
 	}
 	for _, g := range x.Guides {
-		for _, lang := range Langs {
+		for _, lang := range Langs() {
 			if x.byKey[g.TranslationKey][lang] == nil {
 				return nil, fmt.Errorf("content: %s: translation_key %q has no %q translation", g.Path, g.TranslationKey, lang)
 			}
@@ -197,7 +197,7 @@ func (x *Index) loadGuide(fsys fs.FS, p string) (*Guide, error) {
 	case len(m.Competencies) == 0:
 		return nil, fmt.Errorf("front matter: competencies: at least one required")
 	case !validLang(m.Lang):
-		return nil, fmt.Errorf("front matter: lang: %q is not one of %v", m.Lang, Langs)
+		return nil, fmt.Errorf("front matter: lang: %q is not one of %v", m.Lang, Langs())
 	case !idPattern.MatchString(m.TranslationKey):
 		return nil, fmt.Errorf("front matter: translation_key: required, must match %s", idPattern)
 	case m.Order < 1:

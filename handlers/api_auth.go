@@ -118,7 +118,7 @@ func (s *Server) login(c *fiber.Ctx, email, password string) (store.User, bool, 
 	email = strings.ToLower(strings.TrimSpace(email))
 	u, err := s.store.UserByEmail(c.UserContext(), email)
 	if errors.Is(err, store.ErrNotFound) {
-		checkPassword(string(dummyHash), password)
+		checkPassword(dummyHash, password)
 	} else if err != nil {
 		return u, false, err
 	}

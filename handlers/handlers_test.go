@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"compress/gzip"
 	"context"
 	"io"
@@ -15,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/gofiber/fiber/v2"
+	"golang.org/x/crypto/bcrypt"
 
 	"ladder/content"
 	"ladder/labs"
@@ -270,12 +272,18 @@ func TestCompressionAndETag(t *testing.T) {
 
 func TestPanicShowsErrorPage(t *testing.T) {
 	s := newTestServer(t)
+	var logged bytes.Buffer
+	s.log = slog.New(slog.NewTextHandler(&logged, nil))
 	s.App().Get("/boom", func(c *fiber.Ctx) error { panic("kaboom") })
 	s.App().Get("/api/v1/boom", func(c *fiber.Ctx) error { panic("kaboom") })
 	runScenarios(t, s, []scenario{
 		{name: "page", url: "/boom", wantStatus: 500, want: []string{"Something went wrong", "Request id"}, notWant: []string{"kaboom", "goroutine"}},
 		{name: "api", url: "/api/v1/boom", wantStatus: 500, want: []string{`{"error":"internal server error"}`}, notWant: []string{"kaboom"}},
 	})
+	// The log keeps what the page hides: the value and where it panicked.
+	if log := logged.String(); !strings.Contains(log, "kaboom") || !strings.Contains(log, "TestPanicShowsErrorPage") {
+		t.Errorf("the panic log lacks the value or the stack: %.600s", log)
+	}
 	// The server keeps serving after a panic.
 	if resp, _ := do(t, s, "GET", "/healthz", nil); resp.StatusCode != 200 {
 		t.Errorf("healthz after panic: %d", resp.StatusCode)
@@ -345,4 +353,16 @@ func hasCookie(resp *http.Response, prefix string) bool {
 		}
 	}
 	return false
+}
+
+// The dummy hash must cost what a real one costs, or a login for an
+// unknown email answers faster and tells that the email is unknown.
+func TestDummyHashCostsWhatARealHashCosts(t *testing.T) {
+	cost, err := bcrypt.Cost([]byte(dummyHash))
+	if err != nil {
+		t.Fatalf("dummyHash is not a bcrypt hash: %v", err)
+	}
+	if cost != bcrypt.DefaultCost {
+		t.Errorf("dummyHash cost %d, want bcrypt.DefaultCost (%d), the cost of stored hashes", cost, bcrypt.DefaultCost)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -104,7 +105,8 @@ func requestID(c *fiber.Ctx) string {
 }
 
 func (s *Server) logPanic(c *fiber.Ctx, e any) {
-	s.log.Error("panic", "request_id", requestID(c), "path", strings.Clone(c.Path()), "panic", fmt.Sprint(e))
+	// Called inside the deferred recover, so debug.Stack is the panicking one.
+	s.log.Error("panic", "request_id", requestID(c), "path", strings.Clone(c.Path()), "panic", fmt.Sprint(e), "stack", string(debug.Stack()))
 }
 
 // securityHeaders allows only our own scripts and styles, and no framing.

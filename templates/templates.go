@@ -9,6 +9,8 @@ import (
 	"sort"
 
 	"gopkg.in/yaml.v3"
+
+	"ladder/content"
 )
 
 // Files holds the page templates (*.html) and layouts.
@@ -23,9 +25,6 @@ var messagesYAML []byte
 type Catalog struct {
 	msgs map[string]map[string]string
 }
-
-// Langs are the interface languages, the default first.
-var Langs = []string{"en", "ko"}
 
 // LoadCatalog parses the embedded catalog and checks that every message
 // exists in every language.
@@ -42,14 +41,15 @@ func parseCatalog(data []byte) (*Catalog, error) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	langs := content.Langs()
 	for _, k := range keys {
-		for _, lang := range Langs {
+		for _, lang := range langs {
 			if raw[k][lang] == "" {
 				return nil, fmt.Errorf("templates: messages.yaml: %q has no %q text", k, lang)
 			}
 		}
-		if len(raw[k]) != len(Langs) {
-			return nil, fmt.Errorf("templates: messages.yaml: %q has a language other than %v", k, Langs)
+		if len(raw[k]) != len(langs) {
+			return nil, fmt.Errorf("templates: messages.yaml: %q has a language other than %v", k, langs)
 		}
 	}
 	return &Catalog{msgs: raw}, nil
@@ -65,7 +65,7 @@ func (c *Catalog) T(lang, key string, args ...any) string {
 	}
 	s, ok := m[lang]
 	if !ok {
-		s = m[Langs[0]]
+		s = m[content.Langs()[0]]
 	}
 	if len(args) > 0 {
 		return fmt.Sprintf(s, args...)

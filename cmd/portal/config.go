@@ -32,7 +32,8 @@ type stringList []string
 func (l *stringList) String() string     { return strings.Join(*l, ":") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
-// configVars documents every setting once; the README table mirrors it.
+// configVars lists every setting once, with its default: flags, usage and
+// the README table all come from here.
 var configVars = []struct {
 	env, flag, def, help string
 }{
@@ -48,9 +49,20 @@ var configVars = []struct {
 	{"PORTAL_AUTH_RATE", "auth-rate", "30", "login and signup requests per minute per client address (raise it for load tests from one address)"},
 }
 
+// setting registers one configVars entry as a string flag whose default is
+// its environment variable, else its listed default.
+func setting(fs *flag.FlagSet, getenv func(string) string, name string) *string {
+	for _, v := range configVars {
+		if v.flag == name {
+			return fs.String(name, envOr(getenv, v.env, v.def), v.help+" (env "+v.env+")")
+		}
+	}
+	panic("config: no setting " + name) // a typo in this file, caught by every test
+}
+
 // registerDataDir adds --data-dir to subcommands that only touch the database.
 func registerDataDir(fs *flag.FlagSet, getenv func(string) string) *string {
-	return fs.String("data-dir", envOr(getenv, "PORTAL_DATA_DIR", "./data"), "folder for the SQLite database (env PORTAL_DATA_DIR)")
+	return setting(fs, getenv, "data-dir")
 }
 
 func envOr(getenv func(string) string, key, def string) string {
@@ -60,21 +72,25 @@ func envOr(getenv func(string) string, key, def string) string {
 	return def
 }
 
+// wholeNumber parses a numeric setting that must be at least lowest.
+func wholeNumber(name, v string, lowest int) (int, error) {
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lowest {
+		return 0, fmt.Errorf("invalid configuration: %s %q: want a whole number from %d", name, v, lowest)
+	}
+	return n, nil
+}
+
 // parseServeConfig reads the environment, then the flags, and validates the
 // result so a typo stops the start instead of surfacing later.
 func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSet) (config, error) {
 	var c config
-	fs.StringVar(&c.Addr, "addr", envOr(getenv, "PORTAL_ADDR", ":8080"), "")
-	fs.StringVar(&c.DataDir, "data-dir", envOr(getenv, "PORTAL_DATA_DIR", "./data"), "")
-	fs.StringVar(&c.ContentDir, "content-dir", getenv("PORTAL_CONTENT_DIR"), "")
+	get := func(name string) *string { return setting(fs, getenv, name) }
+	addr, dataDir, contentDir := get("addr"), get("data-dir"), get("content-dir")
+	logFormat, logLevel, baseURL := get("log-format"), get("log-level"), get("base-url")
+	authRate, cacheLabs, queue := get("auth-rate"), get("grader-cache-labs"), get("grader-queue")
 	var labs stringList
 	fs.Var(&labs, "labs-dir", "")
-	fs.StringVar(&c.LogFormat, "log-format", envOr(getenv, "PORTAL_LOG_FORMAT", "text"), "")
-	fs.StringVar(&c.LogLevel, "log-level", envOr(getenv, "PORTAL_LOG_LEVEL", "info"), "")
-	fs.StringVar(&c.BaseURL, "base-url", envOr(getenv, "PORTAL_BASE_URL", "http://localhost:8080"), "")
-	authRate := fs.String("auth-rate", envOr(getenv, "PORTAL_AUTH_RATE", "30"), "")
-	cacheLabs := fs.String("grader-cache-labs", envOr(getenv, "PORTAL_GRADER_CACHE_LABS", "0"), "")
-	queue := fs.String("grader-queue", envOr(getenv, "PORTAL_GRADER_QUEUE", "0"), "")
 	fs.Usage = func() { serveUsage(fs.Output()) }
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -82,16 +98,17 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 	if fs.NArg() > 0 {
 		return c, usageError{fmt.Sprintf("serve: unexpected argument %q", fs.Arg(0))}
 	}
-	n, err := strconv.Atoi(*authRate)
-	if err != nil || n < 1 {
-		return c, fmt.Errorf("invalid configuration: auth-rate %q: want a whole number from 1", *authRate)
+	c.Addr, c.DataDir, c.ContentDir = *addr, *dataDir, *contentDir
+	c.LogFormat, c.LogLevel, c.BaseURL = *logFormat, *logLevel, *baseURL
+	var err error
+	if c.AuthRate, err = wholeNumber("auth-rate", *authRate, 1); err != nil {
+		return c, err
 	}
-	c.AuthRate = n
-	if c.CacheLabs, err = strconv.Atoi(*cacheLabs); err != nil || c.CacheLabs < 0 {
-		return c, fmt.Errorf("invalid configuration: grader-cache-labs %q: want a whole number from 0", *cacheLabs)
+	if c.CacheLabs, err = wholeNumber("grader-cache-labs", *cacheLabs, 0); err != nil {
+		return c, err
 	}
-	if c.Queue, err = strconv.Atoi(*queue); err != nil || c.Queue < 0 {
-		return c, fmt.Errorf("invalid configuration: grader-queue %q: want a whole number from 0", *queue)
+	if c.Queue, err = wholeNumber("grader-queue", *queue, 0); err != nil {
+		return c, err
 	}
 	c.LabsDirs = labs
 	if len(c.LabsDirs) == 0 {
