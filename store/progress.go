@@ -372,18 +372,3 @@ func (s *Store) Evidence(ctx context.Context, userIDs []int64) (map[int64]*Evide
 	}
 	return out, nil
 }
-
-// eachRow runs a read query and calls fn with each row's Scan.
-func (s *Store) eachRow(ctx context.Context, q string, args []any, fn func(scan func(...any) error) error) error {
-	rows, err := s.read.QueryContext(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows.Scan); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}

@@ -311,3 +311,23 @@ func (s *Store) AppliedMigrations(ctx context.Context) ([]Migration, error) {
 	}
 	return out, rows.Err()
 }
+
+// placeholders returns "?, ?, ..." for an IN list of n bound values.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// eachRow runs a read query and calls fn with each row's Scan.
+func (s *Store) eachRow(ctx context.Context, q string, args []any, fn func(scan func(...any) error) error) error {
+	rows, err := s.read.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
