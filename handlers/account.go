@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"ladder/domain"
 	"ladder/store"
 )
 
@@ -91,13 +93,13 @@ func (s *Server) signupSubmit(c *fiber.Ctx) error {
 	f.Values["email"] = strings.TrimSpace(c.FormValue("email"))
 	f.Values["display_name"] = strings.TrimSpace(c.FormValue("display_name"))
 	f.Next = safeNext(c.FormValue("next", "/"))
-	u, errs, err := s.signup(c, signupInput{Email: f.Values["email"], Password: c.FormValue("password"), DisplayName: f.Values["display_name"]})
-	if err != nil {
-		return err
-	}
-	if len(errs) > 0 {
+	u, err := s.ops.Signup(c.UserContext(), domain.SignupInput{Email: f.Values["email"], Password: c.FormValue("password"), DisplayName: f.Values["display_name"], IP: c.IP()})
+	if errs, ok := fieldErrorsOf(err); ok {
 		f.Errors = errs
 		return c.Status(fiber.StatusUnprocessableEntity).Render("signup", s.view(c, "signup", s.msgs.T(langOf(c), "auth.signup"), f))
+	}
+	if err != nil {
+		return err
 	}
 	if _, _, err := s.startSession(c, u); err != nil {
 		return err
@@ -121,14 +123,14 @@ func (s *Server) loginSubmit(c *fiber.Ctx) error {
 	f := newForm()
 	f.Values["email"] = strings.TrimSpace(c.FormValue("email"))
 	f.Next = safeNext(c.FormValue("next", "/"))
-	u, ok, err := s.login(c, f.Values["email"], c.FormValue("password"))
-	if err != nil {
-		return err
-	}
-	if !ok {
-		f.Errors["password"] = "err.bad_credentials"
+	u, err := s.ops.Login(c.UserContext(), f.Values["email"], c.FormValue("password"), c.IP())
+	if errors.Is(err, domain.ErrBadCredentials) {
+		f.Errors["password"] = domain.ErrBadCredentials.Key
 		// A 4xx status so the per-account limiter counts the failure.
 		return c.Status(fiber.StatusUnauthorized).Render("login", s.view(c, "login", s.msgs.T(langOf(c), "auth.login"), f))
+	}
+	if err != nil {
+		return err
 	}
 	if _, _, err := s.startSession(c, u); err != nil {
 		return err
@@ -138,7 +140,7 @@ func (s *Server) loginSubmit(c *fiber.Ctx) error {
 
 func (s *Server) logoutSubmit(c *fiber.Ctx) error {
 	if a := currentAuth(c); a != nil {
-		if err := s.store.RevokeSession(c.UserContext(), a.Session, a.User.ID, c.IP()); err != nil {
+		if err := s.ops.Logout(c.UserContext(), &a.User, a.Session, c.IP()); err != nil {
 			return err
 		}
 	}
@@ -159,18 +161,14 @@ func (s *Server) accountPage(c *fiber.Ctx) error {
 }
 
 func (s *Server) accountNameSubmit(c *fiber.Ctx) error {
-	u := currentUser(c)
 	f := newForm()
-	name := strings.TrimSpace(c.FormValue("display_name"))
-	f.Values["display_name"] = name
-	if name == "" {
-		f.Errors["display_name"] = "err.name_required"
-	}
-	validateDisplayName(name, f.Errors)
-	if len(f.Errors) > 0 {
+	f.Values["display_name"] = strings.TrimSpace(c.FormValue("display_name"))
+	err := s.ops.Rename(c.UserContext(), currentUser(c), f.Values["display_name"])
+	if errs, ok := fieldErrorsOf(err); ok {
+		f.Errors = errs
 		return c.Status(fiber.StatusUnprocessableEntity).Render("account", s.view(c, "account", s.msgs.T(langOf(c), "account.title"), f))
 	}
-	if err := s.store.SetDisplayName(c.UserContext(), u.ID, name); err != nil {
+	if err != nil {
 		return err
 	}
 	return c.Redirect("/account?done=name", fiber.StatusSeeOther)
@@ -183,19 +181,12 @@ func (s *Server) accountPasswordSubmit(c *fiber.Ctx) error {
 	u := currentUser(c)
 	f := newForm()
 	f.Values["display_name"] = u.DisplayName
-	if !checkPassword(u.PasswordHash, c.FormValue("current_password")) {
-		f.Errors["current_password"] = "err.current_password"
-	}
-	pw := c.FormValue("new_password")
-	validatePassword(pw, f.Errors, "new_password")
-	if len(f.Errors) > 0 {
+	hash, err := s.ops.ChangePassword(c.UserContext(), u, c.FormValue("current_password"), c.FormValue("new_password"), c.IP())
+	if errs, ok := fieldErrorsOf(err); ok {
+		f.Errors = errs
 		return c.Status(fiber.StatusUnprocessableEntity).Render("account", s.view(c, "account", s.msgs.T(langOf(c), "account.title"), f))
 	}
-	hash, err := hashPassword(pw)
 	if err != nil {
-		return err
-	}
-	if err := s.store.SetPassword(c.UserContext(), u.ID, hash, c.IP()); err != nil {
 		return err
 	}
 	u.PasswordHash = hash
@@ -248,15 +239,11 @@ func (s *Server) adminUsers(c *fiber.Ctx) error {
 }
 
 func (s *Server) adminRoleSubmit(c *fiber.Ctx) error {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	id, err := idParam(c, "id")
 	if err != nil {
-		return fiber.ErrNotFound
+		return err
 	}
-	role := c.FormValue("role")
-	if !store.ValidRole(role) {
-		return fiber.NewError(fiber.StatusBadRequest, "role must be learner, mentor or admin")
-	}
-	if _, err := s.store.SetRole(c.UserContext(), currentUser(c).ID, id, role, c.IP()); err != nil {
+	if _, err := s.ops.SetRole(c.UserContext(), currentUser(c), id, c.FormValue("role"), c.IP()); err != nil {
 		return err
 	}
 	// page goes into Location: only a page number, never the text as sent.

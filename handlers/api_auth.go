@@ -4,12 +4,11 @@ import (
 	"encoding/json"
 	"errors"
 	"mime"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
+	"ladder/domain"
 	"ladder/store"
 )
 
@@ -50,95 +49,18 @@ func toAPIUser(u store.User) apiUser {
 	return apiUser{ID: u.ID, Email: u.Email, Role: u.Role, DisplayName: u.DisplayName}
 }
 
-// firstError turns field errors into one English message for the API.
-func (s *Server) firstError(errs fieldErrors) string {
-	var parts []string
-	for _, f := range []string{"email", "password", "display_name", "new_password", "role"} {
-		if k, ok := errs[f]; ok {
-			parts = append(parts, f+": "+s.msgs.T("en", k))
-		}
-	}
-	return strings.Join(parts, "; ")
-}
-
-type signupInput struct {
-	Email       string `json:"email"`
-	Password    string `json:"password"`
-	DisplayName string `json:"display_name"`
-}
-
-// signup validates and creates a learner account. It is shared by the API
-// and the form.
-func (s *Server) signup(c *fiber.Ctx, in signupInput) (store.User, fieldErrors, error) {
-	in.Email = strings.ToLower(strings.TrimSpace(in.Email))
-	in.DisplayName = strings.TrimSpace(in.DisplayName)
-	errs := fieldErrors{}
-	if !validEmail(in.Email) {
-		errs["email"] = "err.email_invalid"
-	}
-	validatePassword(in.Password, errs, "password")
-	validateDisplayName(in.DisplayName, errs)
-	if len(errs) > 0 {
-		return store.User{}, errs, nil
-	}
-	if in.DisplayName == "" {
-		in.DisplayName, _, _ = strings.Cut(in.Email, "@")
-	}
-	hash, err := hashPassword(in.Password)
-	if err != nil {
-		return store.User{}, nil, err
-	}
-	u, err := s.store.CreateUser(c.UserContext(), store.User{Email: in.Email, PasswordHash: hash, DisplayName: in.DisplayName, Role: store.RoleLearner}, store.AuditSignup, c.IP())
-	if errors.Is(err, store.ErrEmailTaken) {
-		return store.User{}, fieldErrors{"email": "err.email_taken"}, nil
-	}
-	return u, nil, err
-}
-
 func (s *Server) apiSignup(c *fiber.Ctx) error {
-	var in signupInput
+	var in domain.SignupInput
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	u, errs, err := s.signup(c, in)
-	switch {
-	case err != nil:
+	in.IP = c.IP()
+	u, err := s.ops.Signup(c.UserContext(), in)
+	if err != nil {
 		return err
-	case errs["email"] == "err.email_taken":
-		return fiber.NewError(fiber.StatusConflict, "an account with this email already exists")
-	case len(errs) > 0:
-		return fiber.NewError(fiber.StatusBadRequest, s.firstError(errs))
 	}
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"user": toAPIUser(u)})
 }
-
-// login checks the credentials. Unknown email and wrong password give the
-// same answer, at the same cost.
-func (s *Server) login(c *fiber.Ctx, email, password string) (store.User, bool, error) {
-	email = strings.ToLower(strings.TrimSpace(email))
-	u, err := s.store.UserByEmail(c.UserContext(), email)
-	if errors.Is(err, store.ErrNotFound) {
-		checkPassword(dummyHash, password)
-	} else if err != nil {
-		return u, false, err
-	}
-	if err != nil || !checkPassword(u.PasswordHash, password) {
-		entry := store.AuditEntry{Action: store.AuditLoginFailed, Email: truncate(email, 254), IP: c.IP()}
-		if err == nil {
-			entry.SubjectID = &u.ID
-		}
-		if aerr := s.store.RecordAudit(c.UserContext(), entry); aerr != nil {
-			return u, false, aerr
-		}
-		return u, false, nil
-	}
-	if err := s.store.RecordAudit(c.UserContext(), store.AuditEntry{Action: store.AuditLogin, ActorID: &u.ID, SubjectID: &u.ID, IP: c.IP()}); err != nil {
-		return u, false, err
-	}
-	return u, true, nil
-}
-
-const badCredentials = "wrong email or password"
 
 func (s *Server) apiLogin(c *fiber.Ctx) error {
 	var in struct {
@@ -151,15 +73,14 @@ func (s *Server) apiLogin(c *fiber.Ctx) error {
 	if in.Email == "" || in.Password == "" {
 		return fiber.NewError(fiber.StatusBadRequest, "email and password are required")
 	}
-	u, ok, err := s.login(c, in.Email, in.Password)
-	if err != nil {
-		return err
-	}
-	if !ok {
+	u, err := s.ops.Login(c.UserContext(), in.Email, in.Password, c.IP())
+	if errors.Is(err, domain.ErrBadCredentials) {
 		// The status is set here, not only by the error handler, so the
 		// per-account limiter sees this attempt as a failure.
 		c.Status(fiber.StatusUnauthorized)
-		return fiber.NewError(fiber.StatusUnauthorized, badCredentials)
+	}
+	if err != nil {
+		return err
 	}
 	tok, exp, err := s.startSession(c, u)
 	if err != nil {
@@ -170,7 +91,7 @@ func (s *Server) apiLogin(c *fiber.Ctx) error {
 
 func (s *Server) apiLogout(c *fiber.Ctx) error {
 	a := currentAuth(c)
-	if err := s.store.RevokeSession(c.UserContext(), a.Session, a.User.ID, c.IP()); err != nil {
+	if err := s.ops.Logout(c.UserContext(), &a.User, a.Session, c.IP()); err != nil {
 		return err
 	}
 	s.clearSessionCookie(c)
@@ -183,9 +104,9 @@ func (s *Server) apiMe(c *fiber.Ctx) error {
 
 // apiSetRole lets an admin change a user's role.
 func (s *Server) apiSetRole(c *fiber.Ctx) error {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return fiber.ErrNotFound
+	id, err := idParam(c, "id")
+	if err != nil {
+		return err
 	}
 	var in struct {
 		Role string `json:"role"`
@@ -193,10 +114,7 @@ func (s *Server) apiSetRole(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &in); err != nil {
 		return err
 	}
-	if !store.ValidRole(in.Role) {
-		return fiber.NewError(fiber.StatusBadRequest, "role must be learner, mentor or admin")
-	}
-	u, err := s.store.SetRole(c.UserContext(), currentUser(c).ID, id, in.Role, c.IP())
+	u, err := s.ops.SetRole(c.UserContext(), currentUser(c), id, in.Role, c.IP())
 	if err != nil {
 		return err
 	}

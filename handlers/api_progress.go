@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -48,7 +47,7 @@ func (s *Server) apiRun(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.grader.Run(c.UserContext(), &lab.Spec, sqlText)
+	res, err := s.ops.Run(c.UserContext(), lab, sqlText)
 	var ref *labs.Refusal
 	var sqlErr *labs.SQLError
 	switch {
@@ -84,7 +83,7 @@ func (s *Server) apiSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	v, id, err := s.gradeAndStore(c, lab, sqlText)
+	v, id, err := s.ops.Submit(c.UserContext(), currentUser(c), lab, sqlText)
 	if err != nil {
 		return err
 	}
@@ -114,30 +113,21 @@ type apiComment struct {
 // apiSubmission shows one submission to its author, the author's mentors
 // and admins; everyone else gets 404.
 func (s *Server) apiSubmission(c *fiber.Ctx) error {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
-	if err != nil {
-		return fiber.ErrNotFound
-	}
-	sub, err := s.store.SubmissionByID(c.UserContext(), id)
+	id, err := idParam(c, "id")
 	if err != nil {
 		return err
 	}
-	ok, err := s.canSeeUser(c, currentUser(c), sub.UserID)
+	sub, err := s.ops.Submission(c.UserContext(), currentUser(c), id)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return fiber.ErrNotFound
-	}
-	var verdict any
-	_ = json.Unmarshal([]byte(sub.Verdict), &verdict)
 	comments, err := s.submissionComments(c, sub.ID)
 	if err != nil {
 		return err
 	}
 	return c.JSON(fiber.Map{
 		"id": sub.ID, "lab": sub.LabID, "user_id": sub.UserID, "sql": sub.SQL, "passed": sub.Passed,
-		"created_at": sub.CreatedAt.UTC().Format(time.RFC3339), "comments": comments, "verdict": verdict,
+		"created_at": sub.CreatedAt.UTC().Format(time.RFC3339), "comments": comments, "verdict": sub.Verdict,
 		"retired": s.labs.Lab(sub.LabID) == nil,
 	})
 }
@@ -166,7 +156,7 @@ type apiCompetency struct {
 // apiProgress is the learner's progress as JSON, or CSV with ?format=csv.
 func (s *Server) apiProgress(c *fiber.Ctx) error {
 	u := currentUser(c)
-	p, err := s.loadProgress(c.UserContext(), u.ID)
+	p, err := s.ops.Progress(c.UserContext(), u.ID)
 	if err != nil {
 		return err
 	}

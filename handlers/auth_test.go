@@ -18,6 +18,7 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
+	"ladder/domain"
 	"ladder/store"
 )
 
@@ -127,7 +128,7 @@ func signupAndLogin(t *testing.T, c *client, email string) (token string, id int
 
 func makeUser(t *testing.T, s *Server, email, role string) {
 	t.Helper()
-	hash, err := hashPassword("correct horse battery")
+	hash, err := domain.HashPassword("correct horse battery")
 	if err != nil {
 		t.Fatal(err)
 	}

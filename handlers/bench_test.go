@@ -13,6 +13,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"ladder/labs"
 	"ladder/store"
 )
 
@@ -88,7 +89,7 @@ func BenchmarkDashboard(b *testing.B) {
 		}
 		for j := 0; j < n; j++ {
 			subs = append(subs, store.Submission{UserID: u.ID, LabID: labIDs[(i+j)%len(labIDs)], SQL: "SELECT 1", Passed: j%3 == 0,
-				Verdict: `{"passed":false,"message":"Expected 3 rows, got 2."}`, CreatedAt: time.Now().Add(-time.Duration(j) * time.Minute)})
+				Verdict: labs.Verdict{Message: "Expected 3 rows, got 2."}, CreatedAt: time.Now().Add(-time.Duration(j) * time.Minute)})
 		}
 	}
 	if len(subs) != 50000 {

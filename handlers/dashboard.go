@@ -13,6 +13,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"ladder/content"
+	"ladder/domain"
 	"ladder/store"
 )
 
@@ -75,7 +76,7 @@ type recommendation struct {
 
 // nextSteps picks three to five labs and guides that move the learner
 // toward their next levels, lower levels first since they block the rest.
-func (s *Server) nextSteps(lang string, p *progress) []recommendation {
+func (s *Server) nextSteps(lang string, p *domain.Progress) []recommendation {
 	type cand struct {
 		req  content.Requirement
 		comp string
@@ -135,7 +136,7 @@ type activityView struct {
 func (s *Server) dashboard(c *fiber.Ctx) error {
 	u := currentUser(c)
 	lang := langOf(c)
-	p, err := s.loadProgress(c.UserContext(), u.ID)
+	p, err := s.ops.Progress(c.UserContext(), u.ID)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"ladder/domain"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -26,19 +27,6 @@ func FuzzRequestDecoders(f *testing.F) {
 		}
 		return c.JSON(fiber.Map{"len": len(sqlText)})
 	})
-	app.Post("/signup", func(c *fiber.Ctx) error {
-		var in signupInput
-		if err := decodeJSON(c, &in); err != nil {
-			return err
-		}
-		errs := fieldErrors{}
-		if !validEmail(strings.ToLower(strings.TrimSpace(in.Email))) {
-			errs["email"] = "err.email_invalid"
-		}
-		validatePassword(in.Password, errs, "password")
-		validateDisplayName(in.DisplayName, errs)
-		return c.JSON(errs)
-	})
 	app.Post("/due", func(c *fiber.Ctx) error {
 		var in struct {
 			Due string `json:"due"`
@@ -46,7 +34,7 @@ func FuzzRequestDecoders(f *testing.F) {
 		if err := decodeJSON(c, &in); err != nil {
 			return err
 		}
-		if _, err := parseDue(in.Due); err != nil {
+		if _, err := domain.ParseDue(in.Due); err != nil {
 			return fiber.NewError(fiber.StatusBadRequest, err.Error())
 		}
 		return c.SendStatus(fiber.StatusNoContent)
@@ -55,7 +43,7 @@ func FuzzRequestDecoders(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
-		for _, path := range []string{"/sql", "/signup", "/due"} {
+		for _, path := range []string{"/sql", "/due"} {
 			req := httptest.NewRequest("POST", path, strings.NewReader(body))
 			req.Header.Set("Content-Type", "application/json")
 			resp, err := app.Test(req, -1)

@@ -2,52 +2,118 @@ package handlers
 
 import (
 	"errors"
+	"net/http"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
+	"ladder/domain"
 	"ladder/labs"
 	"ladder/store"
 )
 
-// handleError maps an error to a status and answers with JSON under /api and
-// an error page elsewhere. Internal details never reach the client.
-func (s *Server) handleError(c *fiber.Ctx, err error) error {
-	code := fiber.StatusInternalServerError
-	msg := ""
+// statusOf is the one map from an operation's refusal to an HTTP status.
+var statusOf = map[domain.Kind]int{
+	domain.Invalid:         fiber.StatusBadRequest,
+	domain.Unauthenticated: fiber.StatusUnauthorized,
+	domain.Forbidden:       fiber.StatusForbidden,
+	domain.NotFound:        fiber.StatusNotFound,
+	domain.Conflict:        fiber.StatusConflict,
+	domain.Unprocessable:   fiber.StatusUnprocessableEntity,
+}
+
+// status is the HTTP status an error answers with.
+func status(err error) int {
+	var de *domain.Error
 	var fe *fiber.Error
 	switch {
+	case errors.As(err, &de):
+		if code, ok := statusOf[de.Kind]; ok {
+			return code
+		}
 	case errors.As(err, &fe):
-		code, msg = fe.Code, fe.Message
+		return fe.Code
 	case errors.Is(err, store.ErrNotFound):
-		code = fiber.StatusNotFound
+		return fiber.StatusNotFound
 	case errors.Is(err, labs.ErrBusy):
-		code, msg = fiber.StatusServiceUnavailable, labs.ErrBusy.Error()
+		return fiber.StatusServiceUnavailable
+	}
+	return fiber.StatusInternalServerError
+}
+
+// messageKey is the one map from an operation's refusal to the catalog key
+// a page shows; ok is false for errors that are not the user's to fix.
+func messageKey(err error) (key string, ok bool) {
+	var de *domain.Error
+	if errors.As(err, &de) && de.Key != "" {
+		return de.Key, true
+	}
+	return "", false
+}
+
+// fieldErrorsOf returns the form fields an operation refused, as catalog
+// keys, for forms that show errors beside their fields.
+func fieldErrorsOf(err error) (fieldErrors, bool) {
+	var de *domain.Error
+	if errors.As(err, &de) && len(de.Fields) > 0 {
+		return fieldErrors(de.Fields), true
+	}
+	return nil, false
+}
+
+// apiMessage is the English message of an error in the JSON API. A refusal
+// of form fields names each field with its catalog text.
+func (s *Server) apiMessage(err error, code int) string {
+	var de *domain.Error
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &de) && de.Msg == "" && len(de.Fields) > 0:
+		var parts []string
+		for _, f := range []string{"email", "password", "current_password", "new_password", "display_name", "role"} {
+			if k, ok := de.Fields[f]; ok {
+				parts = append(parts, f+": "+s.msgs.T("en", k))
+			}
+		}
+		return strings.Join(parts, "; ")
+	case errors.As(err, &de):
+		return de.Msg
+	case code == fiber.StatusServiceUnavailable:
+		return labs.ErrBusy.Error()
+	case code >= 500:
+		return "internal server error"
+	case errors.As(err, &fe) && !(code == fiber.StatusNotFound && (fe.Message == "Not Found" || strings.HasPrefix(fe.Message, "Cannot "))):
+		return fe.Message
+	case code == fiber.StatusNotFound:
+		return "not found"
+	}
+	return http.StatusText(code)
+}
+
+// handleError answers an error with JSON under /api and an error page
+// elsewhere. Internal details never reach the client.
+func (s *Server) handleError(c *fiber.Ctx, err error) error {
+	code := status(err)
+	if code == fiber.StatusServiceUnavailable {
 		c.Set(fiber.HeaderRetryAfter, "2")
 	}
 	if code >= 500 && code != fiber.StatusServiceUnavailable {
 		s.log.Error("request failed", "request_id", requestID(c), "path", strings.Clone(c.Path()), "err", err)
 	}
-	lang := langOf(c)
 	c.Status(code)
 	if isAPI(c) {
-		switch {
-		case code == fiber.StatusNotFound && (msg == "" || msg == "Not Found" || strings.HasPrefix(msg, "Cannot ")):
-			msg = "not found"
-		case code == fiber.StatusServiceUnavailable:
-		case code >= 500:
-			msg = "internal server error"
-		}
-		return c.JSON(fiber.Map{"error": msg})
+		return c.JSON(fiber.Map{"error": s.apiMessage(err, code)})
 	}
+	lang := langOf(c)
 	data := errorPage{RequestID: requestID(c)}
-	switch {
-	case code == fiber.StatusNotFound:
+	switch key, ok := messageKey(err); {
+	case code == fiber.StatusNotFound && !ok:
 		data.Heading, data.Message = s.msgs.T(lang, "error.404.title"), s.msgs.T(lang, "error.404.body")
 	case code >= 500:
 		data.Heading, data.Message = s.msgs.T(lang, "error.500.title"), s.msgs.T(lang, "error.500.body")
+	case ok:
+		data.Heading, data.Message = s.msgs.T(lang, "error.generic.title"), s.msgs.T(lang, key)
 	default:
-		data.Heading, data.Message = s.msgs.T(lang, "error.generic.title"), msg
+		data.Heading, data.Message = s.msgs.T(lang, "error.generic.title"), s.apiMessage(err, code)
 	}
 	c.Set(fiber.HeaderContentType, fiber.MIMETextHTMLCharsetUTF8)
 	if rerr := c.Render("error", s.view(c, "", data.Heading, data)); rerr != nil {

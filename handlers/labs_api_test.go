@@ -352,10 +352,14 @@ func TestVerdictSizeAsStoredAndSent(t *testing.T) {
 	if err != nil || len(subs) != 1 {
 		t.Fatalf("stored: %v %v", subs, err)
 	}
-	if n := len(subs[0].Verdict); n > labs.MaxVerdictBytes {
+	stored, err := json.Marshal(subs[0].Verdict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(stored); n > labs.MaxVerdictBytes {
 		t.Errorf("stored verdict is %d bytes, want at most %d", n, labs.MaxVerdictBytes)
 	}
-	if strings.Contains(subs[0].Verdict, strings.Repeat("x", labs.MaxExampleChars)) {
+	if strings.Contains(string(stored), strings.Repeat("x", labs.MaxExampleChars)) {
 		t.Errorf("stored verdict quotes a value longer than %d characters", labs.MaxExampleChars)
 	}
 }

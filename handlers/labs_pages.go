@@ -123,7 +123,6 @@ func (s *Server) buildLabView(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*lab
 		}
 		for _, sub := range subs {
 			a := attempt{Submission: sub, Comments: bySub[sub.ID]}
-			_ = json.Unmarshal([]byte(sub.Verdict), &a.Verdict)
 			v.Attempts = append(v.Attempts, a)
 			if sub.Passed {
 				v.Passed = true
@@ -268,7 +267,7 @@ func (s *Server) labRunSubmit(c *fiber.Ctx) error {
 		v.revealSolution()
 		return s.renderLab(c, v, fiber.StatusRequestEntityTooLarge)
 	}
-	res, err := s.grader.Run(c.UserContext(), &lab.Spec, sqlText)
+	res, err := s.ops.Run(c.UserContext(), lab, sqlText)
 	status := fiber.StatusOK
 	var ref *labs.Refusal
 	var sqlErr *labs.SQLError
@@ -300,7 +299,7 @@ func (s *Server) labSubmitForm(c *fiber.Ctx) error {
 		v.TooLarge = true
 		return s.renderLab(c, v, fiber.StatusRequestEntityTooLarge)
 	}
-	verdict, _, err := s.gradeAndStore(c, lab, sqlText)
+	verdict, _, err := s.ops.Submit(c.UserContext(), currentUser(c), lab, sqlText)
 	if err != nil {
 		return err
 	}

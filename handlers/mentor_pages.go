@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"ladder/content"
+	"ladder/domain"
 	"ladder/store"
 )
 
@@ -30,35 +30,23 @@ func flash(c *fiber.Ctx) (msg, errKey string) {
 	return msg, errKey
 }
 
-// flashKey turns an error from a shared helper into a flash key, or
-// returns the error when it is not a user mistake.
-func flashKey(err error) (string, error) {
-	var fe *fiber.Error
-	if !errors.As(err, &fe) {
-		return "", err
+// flashError redirects to url with the page's text for a refused
+// operation, or returns err when it is not the user's to fix.
+func flashError(c *fiber.Ctx, err error, url, anchor string) error {
+	key, ok := messageKey(err)
+	if !ok || !strings.HasPrefix(key, "flash.") || !mentorFlashKeys[strings.TrimPrefix(key, "flash.")] {
+		return err
 	}
-	switch {
-	case fe.Message == msgNoLearner:
-		return "no_learner", nil
-	case strings.Contains(fe.Message, "already in the cohort"):
-		return "already_member", nil
-	case strings.Contains(fe.Message, "RFC 3339 date"):
-		return "bad_due", nil
-	case strings.Contains(fe.Message, "not in the cohort"):
-		return "not_member", nil
-	case fe.Code == fiber.StatusBadRequest:
-		return "bad_input", nil
-	}
-	return "", err
+	return c.Redirect(url+"?error="+strings.TrimPrefix(key, "flash.")+anchor, fiber.StatusSeeOther)
 }
 
 func (s *Server) mentorHome(c *fiber.Ctx) error {
 	u := currentUser(c)
-	cohorts, err := s.store.CohortsOfMentor(c.UserContext(), mentorScope(u))
+	cohorts, err := s.store.CohortsOfMentor(c.UserContext(), domain.MentorScope(u))
 	if err != nil {
 		return err
 	}
-	curricula, err := s.store.CurriculaOf(c.UserContext(), mentorScope(u))
+	curricula, err := s.store.CurriculaOf(c.UserContext(), domain.MentorScope(u))
 	if err != nil {
 		return err
 	}
@@ -70,15 +58,11 @@ func (s *Server) mentorHome(c *fiber.Ctx) error {
 }
 
 func (s *Server) mentorCreateCohort(c *fiber.Ctx) error {
-	name, err := cleanName(c.FormValue("name"), "name")
+	co, err := s.ops.CreateCohort(c.UserContext(), currentUser(c), c.FormValue("name"))
 	if err != nil {
-		return c.Redirect("/mentor?error=bad_input", fiber.StatusSeeOther)
+		return flashError(c, err, "/mentor", "")
 	}
-	co, err := s.store.CreateCohort(c.UserContext(), currentUser(c).ID, name)
-	if err != nil {
-		return err
-	}
-	return c.Redirect("/mentor/cohorts/"+strconv.FormatInt(co.ID, 10)+"?msg=cohort_created", fiber.StatusSeeOther)
+	return c.Redirect(cohortURL(co.ID)+"?msg=cohort_created", fiber.StatusSeeOther)
 }
 
 func (s *Server) mentorCohort(c *fiber.Ctx) error {
@@ -107,9 +91,9 @@ func (s *Server) renderCohort(c *fiber.Ctx, co store.Cohort, msg, errKey string)
 	rows = filterRows(rows, filter)
 	colViews := make([]itemStatus, len(cols))
 	for i, it := range cols {
-		colViews[i] = s.itemView(langOf(c), it, &progress{Statuses: map[string]string{}, Read: map[string]bool{}})
+		colViews[i] = s.itemView(langOf(c), it, &domain.Progress{Statuses: map[string]string{}, Read: map[string]bool{}})
 	}
-	curricula, err := s.store.CurriculaOf(ctx, mentorScope(currentUser(c)))
+	curricula, err := s.store.CurriculaOf(ctx, domain.MentorScope(currentUser(c)))
 	if err != nil {
 		return err
 	}
@@ -147,20 +131,16 @@ func (s *Server) mentorAddMember(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.addMemberByEmail(c, co, c.FormValue("email")); err != nil {
+	if _, err := s.ops.AddMember(c.UserContext(), currentUser(c), co.ID, c.FormValue("email")); err != nil {
 		// Answered in place with the API's status (422 for "no learner"),
 		// so the form and the API give the same answer.
-		var fe *fiber.Error
-		if !errors.As(err, &fe) {
+		key, ok := messageKey(err)
+		if !ok {
 			return err
 		}
-		key, err := flashKey(err)
-		if err != nil {
-			return err
-		}
-		c.Status(fe.Code)
+		c.Status(status(err))
 		c.Locals("altPath", cohortURL(co.ID))
-		return s.renderCohort(c, co, "", "flash."+key)
+		return s.renderCohort(c, co, "", key)
 	}
 	return c.Redirect(cohortURL(co.ID)+"?msg=member_added#members", fiber.StatusSeeOther)
 }
@@ -180,16 +160,9 @@ func (s *Server) mentorAssign(c *fiber.Ctx) error {
 	}
 	curID, _ := strconv.ParseInt(c.FormValue("curriculum_id"), 10, 64)
 	userID, _ := strconv.ParseInt(c.FormValue("user_id"), 10, 64)
-	if _, err := s.createAssignment(c, co, curID, c.FormValue("due"), userID); err != nil {
-		key, err := flashKey(err)
-		if err != nil {
-			if errors.Is(err, fiber.ErrNotFound) {
-				key = "bad_input"
-			} else {
-				return err
-			}
-		}
-		return c.Redirect(cohortURL(co.ID)+"?error="+key+"#assign", fiber.StatusSeeOther)
+	in := domain.AssignInput{CohortID: co.ID, CurriculumID: curID, Due: c.FormValue("due"), UserID: userID}
+	if _, err := s.ops.Assign(c.UserContext(), currentUser(c), in); err != nil {
+		return flashError(c, err, cohortURL(co.ID), "#assign")
 	}
 	return c.Redirect(cohortURL(co.ID)+"?msg=assigned#progress", fiber.StatusSeeOther)
 }
@@ -197,43 +170,21 @@ func (s *Server) mentorAssign(c *fiber.Ctx) error {
 func curriculumURL(id int64) string { return "/mentor/curricula/" + strconv.FormatInt(id, 10) }
 
 func (s *Server) mentorNewCurriculum(c *fiber.Ctx) error {
-	title, err := cleanName(c.FormValue("title"), "title")
-	if err != nil {
-		return c.Redirect("/mentor?error=bad_input#curricula", fiber.StatusSeeOther)
-	}
 	level := c.FormValue("target_level")
 	if content.LevelIndex(level) < 0 {
 		level = ""
 	}
-	id, err := s.store.CreateCurriculum(c.UserContext(), store.Curriculum{OwnerID: currentUser(c).ID, Title: title,
-		Description: strings.TrimSpace(c.FormValue("description")), TargetLevel: level})
+	id, err := s.ops.CreateCurriculum(c.UserContext(), currentUser(c), domain.CurriculumInput{
+		Title: c.FormValue("title"), Description: c.FormValue("description"), TargetLevel: level})
 	if err != nil {
-		return err
+		return flashError(c, err, "/mentor", "#curricula")
 	}
 	return c.Redirect(curriculumURL(id)+"?msg=saved", fiber.StatusSeeOther)
 }
 
 // mentorCopyCurriculum copies a shipped curriculum into the mentor's own.
 func (s *Server) mentorCopyCurriculum(c *fiber.Ctx) error {
-	shipped := s.content.Curriculum(c.Params("key"))
-	if shipped == nil {
-		return fiber.ErrNotFound
-	}
-	lang := langOf(c)
-	cur := store.Curriculum{OwnerID: currentUser(c).ID, Title: shipped.Title.In(lang), Description: shipped.Description.In(lang),
-		TargetLevel: shipped.TargetLevel, CopiedFrom: shipped.ID}
-	for _, it := range shipped.Items {
-		ref := it.Ref
-		if it.Kind == "guide" {
-			if g := s.content.Guide(it.Ref); g != nil {
-				if t := s.content.Translation(g, lang); t != nil {
-					ref = t.Slug
-				}
-			}
-		}
-		cur.Items = append(cur.Items, store.CurriculumItem{Kind: it.Kind, Ref: ref})
-	}
-	id, err := s.store.CreateCurriculum(c.UserContext(), cur)
+	id, err := s.ops.CopyCurriculum(c.UserContext(), currentUser(c), c.Params("key"), langOf(c))
 	if err != nil {
 		return err
 	}
@@ -245,7 +196,7 @@ func (s *Server) curriculumFromParam(c *fiber.Ctx) (store.Curriculum, error) {
 	if err != nil {
 		return store.Curriculum{}, err
 	}
-	return s.curriculumForViewer(c, id)
+	return s.ops.Curriculum(c.UserContext(), currentUser(c), id)
 }
 
 type pickOption struct {
@@ -258,7 +209,7 @@ func (s *Server) mentorCurriculum(c *fiber.Ctx) error {
 		return err
 	}
 	lang := langOf(c)
-	empty := &progress{Statuses: map[string]string{}, Read: map[string]bool{}}
+	empty := &domain.Progress{Statuses: map[string]string{}, Read: map[string]bool{}}
 	items := make([]itemStatus, len(cur.Items))
 	for i, it := range cur.Items {
 		items[i] = s.itemView(lang, it, empty)
@@ -281,16 +232,12 @@ func (s *Server) mentorSaveCurriculum(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	title, err := cleanName(c.FormValue("title"), "title")
-	if err != nil {
-		return c.Redirect(curriculumURL(cur.ID)+"?error=bad_input", fiber.StatusSeeOther)
-	}
-	cur.Title, cur.Description = title, strings.TrimSpace(c.FormValue("description"))
+	cur.Title, cur.Description = c.FormValue("title"), c.FormValue("description")
 	if lv := c.FormValue("target_level"); lv == "" || content.LevelIndex(lv) >= 0 {
 		cur.TargetLevel = lv
 	}
-	if err := s.store.UpdateCurriculum(c.UserContext(), cur); err != nil {
-		return err
+	if err := s.ops.UpdateCurriculum(c.UserContext(), currentUser(c), cur); err != nil {
+		return flashError(c, err, curriculumURL(cur.ID), "")
 	}
 	return c.Redirect(curriculumURL(cur.ID)+"?msg=saved", fiber.StatusSeeOther)
 }
@@ -305,7 +252,7 @@ func (s *Server) mentorEditItems(c *fiber.Ctx) error {
 	switch action := c.FormValue("action"); action {
 	case "add":
 		kind, ref, _ := strings.Cut(c.FormValue("item"), ":")
-		items, err := s.checkItems([]content.CurriculumItem{{Kind: kind, Ref: ref}})
+		items, err := s.ops.CheckItems([]content.CurriculumItem{{Kind: kind, Ref: ref}})
 		if err != nil {
 			return c.Redirect(curriculumURL(cur.ID)+"?error=bad_input#items", fiber.StatusSeeOther)
 		}
@@ -326,8 +273,8 @@ func (s *Server) mentorEditItems(c *fiber.Ctx) error {
 	default:
 		return fiber.NewError(fiber.StatusBadRequest, "unknown action")
 	}
-	if err := s.store.UpdateCurriculum(c.UserContext(), cur); err != nil {
-		return err
+	if err := s.ops.UpdateCurriculum(c.UserContext(), currentUser(c), cur); err != nil {
+		return flashError(c, err, curriculumURL(cur.ID), "#items")
 	}
 	return c.Redirect(curriculumURL(cur.ID)+"#items", fiber.StatusSeeOther)
 }
@@ -347,13 +294,13 @@ func (s *Server) mentorLearner(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	learner, err := s.learnerForViewer(c, id)
+	learner, err := s.ops.Learner(c.UserContext(), currentUser(c), id)
 	if err != nil {
 		return err
 	}
 	ctx := c.UserContext()
 	lang := langOf(c)
-	p, err := s.loadProgress(ctx, learner.ID)
+	p, err := s.ops.Progress(ctx, learner.ID)
 	if err != nil {
 		return err
 	}
@@ -376,9 +323,7 @@ func (s *Server) mentorLearner(c *fiber.Ctx) error {
 	views := make([]submissionView, len(subs))
 	for i, sub := range subs {
 		v := submissionView{Submission: sub, Comments: bySub[sub.ID], Title: s.itemTitle(lang, "lab", sub.LabID), Retired: s.labs.Lab(sub.LabID) == nil}
-		var verdict struct{ Message, Error string }
-		_ = json.Unmarshal([]byte(sub.Verdict), &verdict)
-		v.Message, v.Error = verdict.Message, verdict.Error
+		v.Message, v.Error = sub.Verdict.Message, sub.Verdict.Error
 		views[i] = v
 	}
 	endorsements, err := s.store.Endorsements(ctx, learner.ID)
@@ -403,19 +348,12 @@ func (s *Server) mentorComment(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.commentOn(c, id, c.FormValue("body")); err != nil {
-		key, err := flashKey(err)
-		if err != nil {
-			return err
-		}
-		sub, _ := s.store.SubmissionByID(c.UserContext(), id)
-		return c.Redirect(learnerURL(sub.UserID)+"?error="+key+"#sub-"+strconv.FormatInt(id, 10), fiber.StatusSeeOther)
-	}
-	sub, err := s.store.SubmissionByID(c.UserContext(), id)
+	_, sub, err := s.ops.Comment(c.UserContext(), currentUser(c), id, c.FormValue("body"))
+	anchor := "#sub-" + strconv.FormatInt(id, 10)
 	if err != nil {
-		return err
+		return flashError(c, err, learnerURL(sub.UserID), anchor)
 	}
-	return c.Redirect(learnerURL(sub.UserID)+"?msg=commented#sub-"+strconv.FormatInt(id, 10), fiber.StatusSeeOther)
+	return c.Redirect(learnerURL(sub.UserID)+"?msg=commented"+anchor, fiber.StatusSeeOther)
 }
 
 func (s *Server) mentorEndorse(c *fiber.Ctx) error {
@@ -423,22 +361,16 @@ func (s *Server) mentorEndorse(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.endorse(c, id, c.FormValue("competency"), c.FormValue("level"), c.FormValue("note")); err != nil {
-		key, err := flashKey(err)
-		if err != nil {
-			return err
-		}
-		return c.Redirect(learnerURL(id)+"?error="+key+"#endorse", fiber.StatusSeeOther)
+	in := domain.EndorseInput{Competency: c.FormValue("competency"), Level: c.FormValue("level"), Note: c.FormValue("note")}
+	if _, err := s.ops.Endorse(c.UserContext(), currentUser(c), id, in); err != nil {
+		return flashError(c, err, learnerURL(id), "#endorse")
 	}
 	return c.Redirect(learnerURL(id)+"?msg=endorsed#endorse", fiber.StatusSeeOther)
 }
 
-// joinPage redeems a join link for a signed-in learner.
+// joinLink shows a join link's cohort to a signed-in user, who confirms.
 func (s *Server) joinLink(c *fiber.Ctx) error {
-	co, err := s.store.CohortByCode(c.UserContext(), c.Params("code"))
-	if errors.Is(err, store.ErrNotFound) {
-		return fiber.ErrNotFound
-	}
+	co, err := s.ops.CohortByCode(c.UserContext(), c.Params("code"))
 	if err != nil {
 		return err
 	}
@@ -446,14 +378,13 @@ func (s *Server) joinLink(c *fiber.Ctx) error {
 }
 
 func (s *Server) joinSubmit(c *fiber.Ctx) error {
-	if _, err := s.joinCohort(c, c.FormValue("code")); err != nil {
-		var fe *fiber.Error
-		switch {
-		case errors.As(err, &fe) && fe.Code == fiber.StatusNotFound:
-			return c.Redirect("/me?join=unknown#cohorts", fiber.StatusSeeOther)
-		case errors.As(err, &fe) && fe.Code == fiber.StatusForbidden:
-			return c.Redirect("/me?join=not_learner#cohorts", fiber.StatusSeeOther)
-		}
+	_, err := s.ops.Join(c.UserContext(), currentUser(c), c.FormValue("code"))
+	switch {
+	case errors.Is(err, domain.ErrUnknownCode):
+		return c.Redirect("/me?join=unknown#cohorts", fiber.StatusSeeOther)
+	case errors.Is(err, domain.ErrJoinNotLearner):
+		return c.Redirect("/me?join=not_learner#cohorts", fiber.StatusSeeOther)
+	case err != nil:
 		return err
 	}
 	return c.Redirect("/me?join=ok#cohorts", fiber.StatusSeeOther)

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"ladder/domain"
 	"strings"
 	"testing"
 	"time"
@@ -221,17 +222,17 @@ func TestIsOverdue(t *testing.T) {
 		{time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), true, false},
 	}
 	for _, tt := range tests {
-		if got := isOverdue(due, tt.complete, tt.now); got != tt.want {
-			t.Errorf("isOverdue(%s, complete=%v, %s) = %v, want %v", due, tt.complete, tt.now, got, tt.want)
+		if got := domain.IsOverdue(due, tt.complete, tt.now); got != tt.want {
+			t.Errorf("domain.IsOverdue(%s, complete=%v, %s) = %v, want %v", due, tt.complete, tt.now, got, tt.want)
 		}
 	}
 	for _, in := range []string{"2026-12-01", "2026-12-01T15:00:00Z", "2026-12-01T23:30:00-01:00"} {
-		got, err := parseDue(in)
+		got, err := domain.ParseDue(in)
 		if err != nil || (got != "2026-12-01" && got != "2026-12-02") {
-			t.Errorf("parseDue(%q) = %q, %v", in, got, err)
+			t.Errorf("domain.ParseDue(%q) = %q, %v", in, got, err)
 		}
 	}
-	if _, err := parseDue("01/12/2026"); err == nil {
+	if _, err := domain.ParseDue("01/12/2026"); err == nil {
 		t.Error("parseDue accepted a non-RFC 3339 date")
 	}
 }

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -10,37 +9,13 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"ladder/content"
+	"ladder/domain"
 	"ladder/store"
 )
 
 // stuckAfter is how long without activity makes a learner with unfinished
 // work "stuck" in the mentor's table.
 const stuckAfter = 7 * 24 * time.Hour
-
-// parseDue accepts an RFC 3339 full date (2026-12-31) or a full timestamp,
-// whose date part is kept.
-func parseDue(v string) (string, error) {
-	v = strings.TrimSpace(v)
-	if t, err := time.Parse("2006-01-02", v); err == nil {
-		return t.Format("2006-01-02"), nil
-	}
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return t.UTC().Format("2006-01-02"), nil
-	}
-	return "", fmt.Errorf("due must be an RFC 3339 date such as 2026-12-31")
-}
-
-// isOverdue: an assignment is due at the end of its due day, UTC.
-func isOverdue(due string, complete bool, now time.Time) bool {
-	if complete {
-		return false
-	}
-	d, err := time.Parse("2006-01-02", due)
-	if err != nil {
-		return false
-	}
-	return now.UTC().After(d.Add(24 * time.Hour))
-}
 
 // itemStatus is one curriculum item for one learner.
 type itemStatus struct {
@@ -59,7 +34,7 @@ type assignmentView struct {
 
 // itemDone says whether a learner's evidence completes an item. A guide
 // counts in either language; an unknown item is retired and never done.
-func (s *Server) itemDone(it store.CurriculumItem, p *progress) (done, retired bool) {
+func (s *Server) itemDone(it store.CurriculumItem, p *domain.Progress) (done, retired bool) {
 	switch it.Kind {
 	case "lab":
 		if s.labs.Lab(it.Ref) == nil {
@@ -76,7 +51,7 @@ func (s *Server) itemDone(it store.CurriculumItem, p *progress) (done, retired b
 	return false, true
 }
 
-func (s *Server) itemView(lang string, it store.CurriculumItem, p *progress) itemStatus {
+func (s *Server) itemView(lang string, it store.CurriculumItem, p *domain.Progress) itemStatus {
 	done, retired := s.itemDone(it, p)
 	st := itemStatus{Kind: it.Kind, Ref: it.Ref, Done: done, Retired: retired}
 	ref := it.Ref
@@ -90,7 +65,7 @@ func (s *Server) itemView(lang string, it store.CurriculumItem, p *progress) ite
 }
 
 // learnerAssignments lists a learner's assignments with their status.
-func (s *Server) learnerAssignments(ctx context.Context, lang string, userID int64, p *progress) ([]assignmentView, error) {
+func (s *Server) learnerAssignments(ctx context.Context, lang string, userID int64, p *domain.Progress) ([]assignmentView, error) {
 	list, err := s.store.AssignmentsOfLearner(ctx, userID)
 	if err != nil {
 		return nil, err
@@ -109,7 +84,7 @@ func (s *Server) learnerAssignments(ctx context.Context, lang string, userID int
 			}
 			v.Items = append(v.Items, st)
 		}
-		v.Overdue = isOverdue(a.Due, v.Done == len(v.Items), s.now())
+		v.Overdue = domain.IsOverdue(a.Due, v.Done == len(v.Items), s.now())
 		out = append(out, v)
 	}
 	return out, nil
@@ -175,7 +150,7 @@ func (s *Server) cohortTable(ctx context.Context, lang string, co store.Cohort) 
 	rows := make([]cohortRow, 0, len(members))
 	for _, m := range members {
 		ev := evidence[m.ID]
-		p := s.assess(ev)
+		p := s.ops.Assess(ev)
 		r := cohortRow{User: m, Level: p.Assessment.Overall, LastActivity: ev.LastActivity}
 		for _, it := range cols {
 			st := s.itemView(lang, it, p)
@@ -198,7 +173,7 @@ func (s *Server) cohortTable(ctx context.Context, lang string, co store.Cohort) 
 			}
 			complete := done == len(cur.Items)
 			unfinished = unfinished || !complete
-			r.Overdue = r.Overdue || isOverdue(a.Due, complete, now)
+			r.Overdue = r.Overdue || domain.IsOverdue(a.Due, complete, now)
 		}
 		r.Stuck = unfinished && (r.LastActivity.IsZero() || now.Sub(r.LastActivity) > stuckAfter)
 		rows = append(rows, r)
@@ -237,7 +212,7 @@ func filterRows(rows []cohortRow, filter string) []cohortRow {
 
 // dashboardExtras adds the learner's assignments, cohorts and mentors'
 // comments to the dashboard.
-func (s *Server) dashboardExtras(c *fiber.Ctx, u *store.User, p *progress) (fiber.Map, error) {
+func (s *Server) dashboardExtras(c *fiber.Ctx, u *store.User, p *domain.Progress) (fiber.Map, error) {
 	ctx := c.UserContext()
 	assigns, err := s.learnerAssignments(ctx, langOf(c), u.ID, p)
 	if err != nil {
@@ -269,17 +244,4 @@ func (s *Server) dashboardExtras(c *fiber.Ctx, u *store.User, p *progress) (fibe
 	}
 	return fiber.Map{"Assignments": assigns, "Cohorts": cohorts, "Comments": views, "Unread": unread,
 		"Endorsements": endorsements, "CSRF": c.Locals("csrf"), "Show": true}, nil
-}
-
-// checkCurricula makes sure every shipped curriculum's labs exist, since the
-// content loader cannot see the lab catalog.
-func checkCurricula(idx *content.Index, cat interface{ LabExists(string) bool }) error {
-	for _, cur := range idx.Curricula {
-		for i, it := range cur.Items {
-			if it.Kind == "lab" && !cat.LabExists(it.Ref) {
-				return fmt.Errorf("content: curricula/%s.yaml: items[%d]: unknown lab %q", cur.ID, i, it.Ref)
-			}
-		}
-	}
-	return nil
 }

@@ -17,6 +17,7 @@ import (
 
 	"ladder/assets"
 	"ladder/content"
+	"ladder/domain"
 	"ladder/labs"
 	"ladder/store"
 	"ladder/templates"
@@ -42,8 +43,8 @@ type Server struct {
 	content *content.Index
 	labs    *labs.Catalog
 	grader  *labs.Pool
+	ops     *domain.Service // every operation with a rule in it
 	schemas *schemaCache
-	items   []content.Item // evidence the level rule counts
 	pages   *pageCache
 	assets  *assets.Set
 	msgs    *templates.Catalog
@@ -63,7 +64,8 @@ func New(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	if err := checkCurricula(opts.Content, opts.Labs); err != nil {
+	ops, err := domain.New(domain.Options{Store: opts.Store, Content: opts.Content, Labs: opts.Labs, Grader: opts.Grader, Logger: opts.Logger})
+	if err != nil {
 		return nil, err
 	}
 	if len(opts.JWTKey) < 32 {
@@ -86,8 +88,8 @@ func New(opts Options) (*Server, error) {
 		content: opts.Content,
 		labs:    opts.Labs,
 		grader:  opts.Grader,
+		ops:     ops,
 		schemas: newSchemaCache(),
-		items:   evidenceItems(opts.Content, opts.Labs),
 		pages:   newPageCache(),
 		assets:  set,
 		msgs:    msgs,

@@ -43,7 +43,7 @@ func TestClockIsInjected(t *testing.T) {
 	if !u.CreatedAt.Equal(at) {
 		t.Errorf("CreatedAt = %v, want the injected %v", u.CreatedAt, at)
 	}
-	id, err := s.SaveSubmission(ctx, Submission{UserID: u.ID, LabID: "l1", SQL: "SELECT 1", Verdict: "{}"})
+	id, err := s.SaveSubmission(ctx, Submission{UserID: u.ID, LabID: "l1", SQL: "SELECT 1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,10 +84,10 @@ func TestEvidenceOfManyLearners(t *testing.T) {
 	idle := mustUser(t, s, "c@example.com", RoleLearner)
 	mentor := mustUser(t, s, "m@example.com", RoleMentor)
 	subs := []Submission{
-		{UserID: a.ID, LabID: "l1", Passed: false, Verdict: "{}", CreatedAt: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)},
-		{UserID: a.ID, LabID: "l1", Passed: true, Verdict: "{}", CreatedAt: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)},
-		{UserID: a.ID, LabID: "l2", Passed: false, Verdict: "{}", CreatedAt: time.Date(2020, 1, 3, 0, 0, 0, 0, time.UTC)},
-		{UserID: b.ID, LabID: "l2", Passed: true, Verdict: "{}", CreatedAt: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{UserID: a.ID, LabID: "l1", Passed: false, CreatedAt: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{UserID: a.ID, LabID: "l1", Passed: true, CreatedAt: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)},
+		{UserID: a.ID, LabID: "l2", Passed: false, CreatedAt: time.Date(2020, 1, 3, 0, 0, 0, 0, time.UTC)},
+		{UserID: b.ID, LabID: "l2", Passed: true, CreatedAt: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)},
 	}
 	if err := s.SaveSubmissions(ctx, subs); err != nil {
 		t.Fatal(err)

@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"ladder/labs"
 	"sort"
 	"time"
 )
@@ -16,20 +18,22 @@ type Submission struct {
 	LabID      string
 	SQL        string
 	Passed     bool
-	Verdict    string // JSON
+	Verdict    labs.Verdict // stored as JSON
 	DurationMS float64
 	CreatedAt  time.Time
 }
 
 // SaveSubmission stores a graded attempt and returns its id.
 func (s *Store) SaveSubmission(ctx context.Context, sub Submission) (int64, error) {
-	ctx, cancel := s.bound(ctx)
-	defer cancel()
+	verdict, err := json.Marshal(sub.Verdict)
+	if err != nil {
+		return 0, fmt.Errorf("store: encode the verdict for lab %q: %w", sub.LabID, err)
+	}
 	var id int64
-	err := s.transact(ctx, func(tx *sql.Tx) error {
+	err = s.transact(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx,
 			"INSERT INTO submissions (user_id, lab_id, sql_text, passed, verdict, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), sub.Verdict, sub.DurationMS, s.now())
+			sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), verdict, sub.DurationMS, s.now())
 		if err != nil {
 			return fmt.Errorf("store: save submission for lab %q: %w", sub.LabID, err)
 		}
@@ -51,13 +55,19 @@ const submissionColumns = "id, user_id, lab_id, sql_text, passed, verdict, durat
 func scanSubmission(row interface{ Scan(...any) error }) (Submission, error) {
 	var sub Submission
 	var passed int
-	var created string
-	err := row.Scan(&sub.ID, &sub.UserID, &sub.LabID, &sub.SQL, &passed, &sub.Verdict, &sub.DurationMS, &created)
+	var created, verdict string
+	err := row.Scan(&sub.ID, &sub.UserID, &sub.LabID, &sub.SQL, &passed, &verdict, &sub.DurationMS, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sub, ErrNotFound
 	}
+	if err != nil {
+		return sub, err
+	}
 	sub.Passed, sub.CreatedAt = passed == 1, parseTime(created)
-	return sub, err
+	if err := json.Unmarshal([]byte(verdict), &sub.Verdict); err != nil {
+		return sub, fmt.Errorf("submission %d: decode its verdict: %w", sub.ID, err)
+	}
+	return sub, nil
 }
 
 // SubmissionByID returns one submission.
@@ -287,11 +297,15 @@ func (s *Store) SaveSubmissions(ctx context.Context, subs []Submission) error {
 		}
 		defer stmt.Close()
 		for _, sub := range subs {
+			verdict, err := json.Marshal(sub.Verdict)
+			if err != nil {
+				return fmt.Errorf("store: encode a verdict: %w", err)
+			}
 			at := sub.CreatedAt
 			if at.IsZero() {
 				at = s.clock()
 			}
-			if _, err := stmt.ExecContext(ctx, sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), sub.Verdict, sub.DurationMS, formatTime(at)); err != nil {
+			if _, err := stmt.ExecContext(ctx, sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), verdict, sub.DurationMS, formatTime(at)); err != nil {
 				return fmt.Errorf("store: save submissions: %w", err)
 			}
 		}

@@ -1,0 +1,137 @@
+package domain
+
+import (
+	"context"
+
+	"ladder/store"
+)
+
+// Access rules live here, in one file.
+//
+//   - Anyone may read guides and labs, run and submit (anonymous work is not
+//     stored).
+//   - A learner sees only their own submissions and progress.
+//   - A mentor also sees the learners of their own cohorts; a member counts
+//     only while their account is a learner's.
+//   - An admin sees everything.
+//   - Nobody endorses themselves.
+//
+// A resource the actor may not see is ErrNotFound, never ErrForbidden, so
+// its existence is not revealed. ErrForbidden is for a role that does not
+// allow an action at all.
+
+// RequireRole refuses an actor whose role is not one of roles.
+func RequireRole(actor *store.User, roles ...string) error {
+	if actor == nil {
+		return &Error{Kind: Unauthenticated, Msg: "authentication required: missing, expired or revoked token", Key: "error.401.body"}
+	}
+	for _, r := range roles {
+		if actor.Role == r {
+			return nil
+		}
+	}
+	return ErrForbidden
+}
+
+// CanSeeUser reports whether actor may see the work of the user ownerID.
+func (s *Service) CanSeeUser(ctx context.Context, actor *store.User, ownerID int64) (bool, error) {
+	switch {
+	case actor == nil:
+		return false, nil
+	case actor.ID == ownerID, actor.Role == store.RoleAdmin:
+		return true, nil
+	case actor.Role == store.RoleMentor:
+		return s.store.IsMentorOf(ctx, actor.ID, ownerID)
+	}
+	return false, nil
+}
+
+// Learner returns a user whose work actor may follow.
+func (s *Service) Learner(ctx context.Context, actor *store.User, id int64) (store.User, error) {
+	ok, err := s.CanSeeUser(ctx, actor, id)
+	if err != nil {
+		return store.User{}, err
+	}
+	if !ok {
+		return store.User{}, ErrNotFound
+	}
+	u, err := s.store.UserByID(ctx, id)
+	return u, notFound(err)
+}
+
+// Submission returns a lab submission that actor may see.
+func (s *Service) Submission(ctx context.Context, actor *store.User, id int64) (store.Submission, error) {
+	sub, err := s.store.SubmissionByID(ctx, id)
+	if err != nil {
+		return sub, notFound(err)
+	}
+	ok, err := s.CanSeeUser(ctx, actor, sub.UserID)
+	if err != nil {
+		return store.Submission{}, err
+	}
+	if !ok {
+		return store.Submission{}, ErrNotFound
+	}
+	return sub, nil
+}
+
+// Cohort returns a cohort to its mentor and to admins; to anyone else it
+// does not exist.
+func (s *Service) Cohort(ctx context.Context, actor *store.User, id int64) (store.Cohort, error) {
+	co, err := s.store.CohortByID(ctx, id)
+	if err != nil {
+		return co, notFound(err)
+	}
+	if actor == nil || (actor.Role != store.RoleAdmin && actor.ID != co.MentorID) {
+		return store.Cohort{}, ErrNotFound
+	}
+	return co, nil
+}
+
+// Curriculum returns a curriculum to its owner and to admins.
+func (s *Service) Curriculum(ctx context.Context, actor *store.User, id int64) (store.Curriculum, error) {
+	cur, err := s.store.CurriculumByID(ctx, id)
+	if err != nil {
+		return cur, notFound(err)
+	}
+	if actor == nil || (actor.Role != store.RoleAdmin && actor.ID != cur.OwnerID) {
+		return store.Curriculum{}, ErrNotFound
+	}
+	return cur, nil
+}
+
+// MentorScope is the mentor whose cohorts and curricula actor sees: 0, all
+// of them, for admins.
+func MentorScope(actor *store.User) int64 {
+	if actor.Role == store.RoleAdmin {
+		return 0
+	}
+	return actor.ID
+}
+
+// member checks that userID is a learner of the cohort.
+func (s *Service) member(ctx context.Context, co store.Cohort, userID int64) error {
+	members, err := s.store.Members(ctx, co.ID)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		if m.ID == userID {
+			return nil
+		}
+	}
+	return ErrNotMember
+}
+
+// mayEndorse checks that actor may endorse the learner: a mentor of theirs
+// or an admin, and never themselves.
+func (s *Service) mayEndorse(ctx context.Context, actor *store.User, learnerID int64) (store.User, error) {
+	learner, err := s.Learner(ctx, actor, learnerID)
+	if err != nil {
+		return learner, err
+	}
+	if learner.ID == actor.ID {
+		return store.User{}, ErrSelfEndorse
+	}
+	return learner, nil
+}

@@ -1,0 +1,76 @@
+package domain
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"ladder/store"
+)
+
+// ParseDue reads a due date: a calendar day, or an RFC 3339 time whose UTC
+// day counts.
+func ParseDue(v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if t, err := time.Parse("2006-01-02", v); err == nil {
+		return t.Format("2006-01-02"), nil
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t.UTC().Format("2006-01-02"), nil
+	}
+	return "", invalid("flash.bad_due", "due must be an RFC 3339 date such as 2026-12-31")
+}
+
+// IsOverdue says whether an unfinished assignment is past its due day,
+// which ends at midnight UTC.
+func IsOverdue(due string, complete bool, now time.Time) bool {
+	if complete {
+		return false
+	}
+	d, err := time.Parse("2006-01-02", due)
+	if err != nil {
+		return false
+	}
+	return now.UTC().After(d.Add(24 * time.Hour))
+}
+
+// AssignInput names what to assign, to whom, and by when. UserID 0 assigns
+// to the whole cohort.
+type AssignInput struct {
+	CohortID     int64
+	CurriculumID int64
+	Due          string
+	UserID       int64
+}
+
+// Assign gives one of actor's curricula to a cohort of theirs, or to one of
+// its learners.
+func (s *Service) Assign(ctx context.Context, actor *store.User, in AssignInput) (int64, error) {
+	co, err := s.Cohort(ctx, actor, in.CohortID)
+	if err != nil {
+		return 0, err
+	}
+	if in.CurriculumID <= 0 {
+		return 0, invalid("", "curriculum_id is required")
+	}
+	cur, err := s.Curriculum(ctx, actor, in.CurriculumID)
+	if errors.Is(err, ErrNotFound) {
+		return 0, ErrNoCurriculum
+	}
+	if err != nil {
+		return 0, err
+	}
+	day, err := ParseDue(in.Due)
+	if err != nil {
+		return 0, err
+	}
+	a := store.Assignment{CurriculumID: cur.ID, CohortID: co.ID, Due: day, AssignedBy: actor.ID}
+	if in.UserID != 0 {
+		if err := s.member(ctx, co, in.UserID); err != nil {
+			return 0, err
+		}
+		a.CohortID, a.UserID = 0, in.UserID
+	}
+	return s.store.CreateAssignment(ctx, a)
+}
