@@ -26,11 +26,11 @@ func evidenceItems(idx *content.Index, cat *labs.Catalog) []content.Item {
 // Progress is everything known about one learner's evidence, and the
 // levels the rule gives it.
 type Progress struct {
-	Assessment   content.Assessment
-	Statuses     map[string]string // lab id -> status
-	Read         map[string]bool   // guide translation key -> read
-	Self         map[string]store.SelfAssessment
-	Endorsed     map[string]string // competency -> highest endorsed level
+	Assessment content.Assessment
+	Statuses   map[string]string // lab id -> status
+	Read       map[string]bool   // guide translation key -> read
+	Self       map[string]store.SelfAssessment
+	Endorsed   map[string]string // competency -> highest endorsed level
 }
 
 // Progress loads one learner's evidence and self-assessment and assesses
