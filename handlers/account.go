@@ -2,16 +2,11 @@ package handlers
 
 import (
 	"errors"
-	"net/url"
-	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
 	"ladder/domain"
-	"ladder/store"
 )
 
 // form is what a form page needs to show the values typed and the errors.
@@ -23,61 +18,6 @@ type form struct {
 }
 
 func newForm() form { return form{Values: map[string]string{}, Errors: fieldErrors{}} }
-
-// safeNext keeps redirects on this site: it returns next, re-encoded, when
-// it is a path here, and "/" otherwise. fasthttp writes Location as given,
-// so a CR or LF would add headers, and browsers drop TAB and LF and read a
-// backslash as a slash, so /<TAB>/evil and /\evil name another host.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || !utf8.ValidString(next) {
-		return "/"
-	}
-	for _, r := range next {
-		if r == '\\' || unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
-			return "/"
-		}
-	}
-	u, err := url.Parse(next)
-	if err != nil || u.Scheme != "" || u.Opaque != "" || u.User != nil || u.Host != "" || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
-		return "/"
-	}
-	out := u.EscapedPath()
-	if u.RawQuery != "" {
-		out += "?" + escapeQuery(u.RawQuery)
-	}
-	if u.Fragment != "" {
-		out += "#" + u.EscapedFragment()
-	}
-	return out
-}
-
-// escapeQuery percent-encodes what may not appear in a query as is; url.URL
-// keeps RawQuery exactly as it was received.
-func escapeQuery(q string) string {
-	const hex = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(q); i++ {
-		ch := q[i]
-		switch {
-		case ch == '%' && i+2 < len(q) && isHex(q[i+1]) && isHex(q[i+2]), ch != '%' && queryByte(ch):
-			b.WriteByte(ch)
-		default:
-			b.WriteByte('%')
-			b.WriteByte(hex[ch>>4])
-			b.WriteByte(hex[ch&15])
-		}
-	}
-	return b.String()
-}
-
-// queryByte reports whether RFC 3986 allows ch in a query unencoded.
-func queryByte(ch byte) bool {
-	return 'a' <= ch && ch <= 'z' || 'A' <= ch && ch <= 'Z' || '0' <= ch && ch <= '9' || strings.IndexByte("-._~!$&'()*+,;=:@/?", ch) >= 0
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
 
 func (s *Server) signupPage(c *fiber.Ctx) error {
 	if currentUser(c) != nil {
@@ -194,73 +134,4 @@ func (s *Server) accountPasswordSubmit(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Redirect("/account?done=password", fiber.StatusSeeOther)
-}
-
-const adminPageSize = 50
-
-func pageNumber(c *fiber.Ctx) int {
-	p, err := strconv.Atoi(c.Query("page", "1"))
-	if err != nil || p < 1 {
-		return 1
-	}
-	return p
-}
-
-type pager struct {
-	Page, Pages, Total int
-	Prev, Next         int
-}
-
-func newPager(page, total, size int) pager {
-	pages := (total + size - 1) / size
-	if pages == 0 {
-		pages = 1
-	}
-	p := pager{Page: page, Pages: pages, Total: total}
-	if page > 1 {
-		p.Prev = page - 1
-	}
-	if page < pages {
-		p.Next = page + 1
-	}
-	return p
-}
-
-func (s *Server) adminUsers(c *fiber.Ctx) error {
-	page := pageNumber(c)
-	users, total, err := s.store.ListUsers(c.UserContext(), adminPageSize, (page-1)*adminPageSize)
-	if err != nil {
-		return err
-	}
-	return c.Render("admin_users", s.view(c, "admin", s.msgs.T(langOf(c), "admin.users"), fiber.Map{
-		"Users": users, "Pager": newPager(page, total, adminPageSize), "Roles": []string{store.RoleLearner, store.RoleMentor, store.RoleAdmin},
-		"Done": c.Query("done"),
-	}))
-}
-
-func (s *Server) adminRoleSubmit(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	if _, err := s.ops.SetRole(c.UserContext(), currentUser(c), id, c.FormValue("role"), c.IP()); err != nil {
-		return err
-	}
-	// page goes into Location: only a page number, never the text as sent.
-	page, err := strconv.Atoi(c.FormValue("page"))
-	if err != nil || page < 1 {
-		page = 1
-	}
-	return c.Redirect("/admin/users?done="+strconv.FormatInt(id, 10)+"&page="+strconv.Itoa(page), fiber.StatusSeeOther)
-}
-
-func (s *Server) adminAudit(c *fiber.Ctx) error {
-	page := pageNumber(c)
-	entries, total, err := s.store.ListAudit(c.UserContext(), adminPageSize, (page-1)*adminPageSize)
-	if err != nil {
-		return err
-	}
-	return c.Render("admin_audit", s.view(c, "admin", s.msgs.T(langOf(c), "admin.audit"), fiber.Map{
-		"Entries": entries, "Pager": newPager(page, total, adminPageSize),
-	}))
 }

@@ -1,9 +1,7 @@
 package handlers
 
 import (
-	"encoding/json"
 	"errors"
-	"mime"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -11,32 +9,6 @@ import (
 	"ladder/domain"
 	"ladder/store"
 )
-
-// jsonBodies answers 415 to every API request whose body is not declared
-// JSON. Another site's page can send text/plain, form and untyped bodies
-// without a preflight, never application/json, so this also keeps login
-// and signup from being forged.
-func jsonBodies(c *fiber.Ctx) error {
-	if len(c.Request().Body()) > 0 {
-		mt, _, err := mime.ParseMediaType(c.Get(fiber.HeaderContentType))
-		if err != nil || mt != fiber.MIMEApplicationJSON {
-			return fiber.NewError(fiber.StatusUnsupportedMediaType, "the request body must be JSON, sent with Content-Type: application/json")
-		}
-	}
-	return c.Next()
-}
-
-// decodeJSON reads a JSON object body, answering 400 with a message when
-// it is not one.
-func decodeJSON(c *fiber.Ctx, v any) error {
-	if len(c.Body()) == 0 {
-		return fiber.NewError(fiber.StatusBadRequest, "the request body must be a JSON object")
-	}
-	if err := json.Unmarshal(c.Body(), v); err != nil {
-		return fiber.NewError(fiber.StatusBadRequest, "the request body is not valid JSON: "+err.Error())
-	}
-	return nil
-}
 
 type apiUser struct {
 	ID          int64  `json:"id"`

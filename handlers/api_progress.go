@@ -2,113 +2,13 @@ package handlers
 
 import (
 	"encoding/csv"
-	"errors"
-	"fmt"
 	"strconv"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 
-	"ladder/labs"
 	"ladder/store"
 )
-
-type sqlBody struct {
-	SQL *string `json:"sql"`
-}
-
-// readSQL decodes {"sql"} and enforces the 64 KB limit with 413.
-func readSQL(c *fiber.Ctx) (string, error) {
-	var in sqlBody
-	if err := decodeJSON(c, &in); err != nil {
-		return "", err
-	}
-	if in.SQL == nil {
-		return "", fiber.NewError(fiber.StatusBadRequest, `the body needs a "sql" string`)
-	}
-	if len(*in.SQL) > maxSQL {
-		return "", fiber.NewError(fiber.StatusRequestEntityTooLarge, fmt.Sprintf("the SQL is %d bytes; the limit is %d", len(*in.SQL), maxSQL))
-	}
-	return *in.SQL, nil
-}
-
-// labAndSQL reads the :id lab and the {"sql"} body of a run or a submission.
-func (s *Server) labAndSQL(c *fiber.Ctx) (*labs.Lab, string, error) {
-	lab, err := s.findLab(c)
-	if err != nil {
-		return nil, "", err
-	}
-	sqlText, err := readSQL(c)
-	return lab, sqlText, err
-}
-
-func (s *Server) apiRun(c *fiber.Ctx) error {
-	lab, sqlText, err := s.labAndSQL(c)
-	if err != nil {
-		return err
-	}
-	res, err := s.ops.Run(c.UserContext(), lab, sqlText)
-	var ref *labs.Refusal
-	var sqlErr *labs.SQLError
-	switch {
-	case errors.As(err, &sqlErr):
-		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": sqlErr.Error(), "statement": sqlErr.Statement, "line": sqlErr.Line})
-	case errors.As(err, &ref):
-		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": ref.Msg})
-	case err != nil:
-		return err
-	}
-	return c.JSON(res)
-}
-
-type apiVerdict struct {
-	ID         int64                `json:"id,omitempty"`
-	Passed     bool                 `json:"passed"`
-	Datasets   []labs.DatasetResult `json:"datasets"`
-	Message    string               `json:"message"`
-	Error      string               `json:"error,omitempty"`
-	ErrorKind  string               `json:"error_kind,omitempty"`
-	Statement  int                  `json:"statement,omitempty"`
-	Line       int                  `json:"line,omitempty"`
-	DurationMS float64              `json:"duration_ms"`
-	Stored     bool                 `json:"stored"`
-}
-
-// apiSubmit grades and, for a signed-in learner, stores the submission
-// before answering: 201 with its id. Anonymous callers get 200 and nothing
-// is stored. A SQL error or sandbox refusal is 422, stored all the same so
-// the attempt history is complete.
-func (s *Server) apiSubmit(c *fiber.Ctx) error {
-	lab, sqlText, err := s.labAndSQL(c)
-	if err != nil {
-		return err
-	}
-	v, id, err := s.ops.Submit(c.UserContext(), currentUser(c), lab, sqlText)
-	if err != nil {
-		return err
-	}
-	out := apiVerdict{ID: id, Passed: v.Passed, Datasets: v.Datasets, Message: v.Message, Error: v.Error, ErrorKind: v.ErrorKind,
-		Statement: v.ErrorStatement, Line: v.ErrorLine, DurationMS: v.DurationMS, Stored: id != 0}
-	if out.Datasets == nil {
-		out.Datasets = []labs.DatasetResult{}
-	}
-	status := fiber.StatusOK
-	switch {
-	case v.ErrorKind != "":
-		status = fiber.StatusUnprocessableEntity
-	case id != 0:
-		status = fiber.StatusCreated
-	}
-	return c.Status(status).JSON(out)
-}
-
-type apiComment struct {
-	ID        int64  `json:"id"`
-	AuthorID  int64  `json:"author_id"`
-	Author    string `json:"author"`
-	Body      string `json:"body"`
-	CreatedAt string `json:"created_at"`
-}
 
 // apiSubmission shows one submission to its author, the author's mentors
 // and admins; everyone else gets 404.

@@ -3,23 +3,13 @@ package handlers
 import (
 	"encoding/csv"
 	"fmt"
+	"ladder/store"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
-
-	"ladder/domain"
-	"ladder/store"
 )
-
-func idParam(c *fiber.Ctx, name string) (int64, error) {
-	id, err := strconv.ParseInt(c.Params(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, fiber.ErrNotFound
-	}
-	return id, nil
-}
 
 func (s *Server) apiCreateCohort(c *fiber.Ctx) error {
 	var in struct {
@@ -73,53 +63,6 @@ func (s *Server) removeMember(c *fiber.Ctx) (store.Cohort, error) {
 	return s.ops.RemoveMember(c.UserContext(), currentUser(c), id, uid)
 }
 
-// apiJoinCohort lets a signed-in learner redeem a join code.
-func (s *Server) apiJoinCohort(c *fiber.Ctx) error {
-	var in struct {
-		Code string `json:"code"`
-	}
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	co, err := s.ops.Join(c.UserContext(), currentUser(c), in.Code)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": co.ID, "name": co.Name})
-}
-
-func (s *Server) apiCreateCurriculum(c *fiber.Ctx) error {
-	var in domain.CurriculumInput
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	id, err := s.ops.CreateCurriculum(c.UserContext(), currentUser(c), in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": id})
-}
-
-func (s *Server) apiCreateAssignment(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	var in struct {
-		CurriculumID int64  `json:"curriculum_id"`
-		Due          string `json:"due"`
-		UserID       int64  `json:"user_id"`
-	}
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	aid, err := s.ops.Assign(c.UserContext(), currentUser(c), domain.AssignInput{CohortID: id, CurriculumID: in.CurriculumID, Due: in.Due, UserID: in.UserID})
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": aid})
-}
-
 type apiItem struct {
 	Kind string `json:"kind"`
 	Ref  string `json:"ref"`
@@ -132,24 +75,6 @@ func toAPIItems(items []itemStatus) []apiItem {
 		out[i] = apiItem{Kind: it.Kind, Ref: it.Ref, Done: it.Done}
 	}
 	return out
-}
-
-func (s *Server) apiMyAssignments(c *fiber.Ctx) error {
-	u := currentUser(c)
-	p, err := s.ops.Progress(c.UserContext(), u.ID)
-	if err != nil {
-		return err
-	}
-	list, err := s.learnerAssignments(c.UserContext(), langOf(c), u.ID, p)
-	if err != nil {
-		return err
-	}
-	out := make([]fiber.Map, 0, len(list))
-	for _, a := range list {
-		out = append(out, fiber.Map{"id": a.ID, "curriculum": a.Curriculum.Title, "curriculum_id": a.CurriculumID, "due": a.Due,
-			"items": toAPIItems(a.Items), "overdue": a.Overdue, "done": a.Done, "total": len(a.Items)})
-	}
-	return c.JSON(out)
 }
 
 func (s *Server) cohortFromParam(c *fiber.Ctx) (store.Cohort, error) {
@@ -242,38 +167,4 @@ func csvSafe(v string) string {
 		return "'" + v
 	}
 	return v
-}
-
-func (s *Server) apiComment(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	var in struct {
-		Body string `json:"body"`
-	}
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	cid, _, err := s.ops.Comment(c.UserContext(), currentUser(c), id, in.Body)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": cid, "submission_id": id})
-}
-
-func (s *Server) apiEndorse(c *fiber.Ctx) error {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return err
-	}
-	var in domain.EndorseInput
-	if err := decodeJSON(c, &in); err != nil {
-		return err
-	}
-	eid, err := s.ops.Endorse(c.UserContext(), currentUser(c), id, in)
-	if err != nil {
-		return err
-	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"id": eid})
 }
