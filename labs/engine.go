@@ -64,6 +64,8 @@ const RunRowLimit = 200
 
 // Engine grades in this process. Workers run one; `labs check` runs one
 // directly on trusted reference SQL. It is not safe for concurrent use.
+// This file holds what every kind shares; each kind's reference and
+// grading live in query.go, etl.go and quality.go.
 type Engine struct {
 	lim     Limits
 	cache   map[string]*labState // by Spec.Key
@@ -214,66 +216,19 @@ func (e *Engine) buildDataset(ctx context.Context, spec *Spec, name string) (*da
 			return fail("hidden.sql", err)
 		}
 	}
+	// Quality labs have no reference result: their incidents run per
+	// submission (quality.go).
 	switch spec.Kind {
 	case KindQuery:
-		stmts := SplitStatements(spec.Solution)
-		if len(stmts) != 1 {
-			return fail("solution.sql", fmt.Errorf("a query lab's solution must be one statement, found %d", len(stmts)))
-		}
-		res, err := db.trustedQuery(ctx, stmts[0].Text, e.lim.MaxRows)
-		if err != nil {
-			return fail("solution.sql", err)
-		}
-		ds.expected = res
+		ds.expected, err = e.queryReference(ctx, spec, db)
 	case KindETL:
-		if err := db.begin(ctx); err != nil {
-			return fail("solution.sql", err)
-		}
-		err := db.execTrusted(ctx, spec.Solution)
-		if err == nil {
-			ds.targets, err = db.snapshot(ctx, spec.Targets, e.lim.MaxRows)
-		}
-		if rerr := db.rollback(); err == nil {
-			err = rerr
-		}
-		if err != nil {
-			return fail("solution.sql", err)
-		}
+		ds.targets, err = e.etlReference(ctx, spec, db)
+	}
+	if err != nil {
+		return fail("solution.sql", err)
 	}
 	return ds, nil
 }
-
-func (db *database) trustedQuery(ctx context.Context, text string, maxRows int) (Result, error) {
-	ds, err := db.conn.Prepare(text)
-	if err != nil {
-		return Result{}, err
-	}
-	res, truncated, err := query(ctx, asStmt(ds), DefaultLimits, maxRows, false)
-	if err == nil && truncated {
-		err = fmt.Errorf("result has more than %d rows", maxRows)
-	}
-	return res, err
-}
-
-// snapshot reads the contents of each target table.
-func (db *database) snapshot(ctx context.Context, targets []string, maxRows int) ([]Result, error) {
-	out := make([]Result, len(targets))
-	for i, t := range targets {
-		res, err := db.trustedQuery(ctx, "SELECT * FROM "+t, maxRows)
-		if err != nil {
-			return nil, &missingTarget{table: t, err: err}
-		}
-		out[i] = res
-	}
-	return out, nil
-}
-
-type missingTarget struct {
-	table string
-	err   error
-}
-
-func (m *missingTarget) Error() string { return fmt.Sprintf("target %s: %v", m.table, m.err) }
 
 // Grade grades one submission. Learner mistakes come back as a failing
 // verdict; an error return means the lab or the engine is broken. The
@@ -306,6 +261,7 @@ func (e *Engine) grade(ctx context.Context, spec *Spec, sqlText string) (*Verdic
 		}
 		return nil, err
 	}
+	// Each kind grades in a file of its own; a new kind adds its case here.
 	switch spec.Kind {
 	case KindQuery:
 		err = e.gradeQuery(ctx, st, stmts, v)
@@ -381,43 +337,6 @@ func hiddenError(err error) error {
 	return refuse("your SQL runs on the visible dataset but raises an error on the hidden dataset; look for values the visible data does not have (NULLs, empty strings, zeros, unusual formats)")
 }
 
-func (e *Engine) gradeQuery(ctx context.Context, st *labState, stmts []Statement, v *Verdict) error {
-	opts := CompareOptions{Ordered: st.ordered, ColumnNames: st.spec.ColumnNames, Tolerance: st.spec.Tolerance}
-	p := policyFor(KindQuery)
-	var messages []string
-	for _, ds := range st.datasets {
-		var got Result
-		err := inTx(ctx, ds.db, func() error {
-			prepared, err := ds.db.prepare(stmts[0], 1, p)
-			if err != nil {
-				return err
-			}
-			res, truncated, err := query(ctx, prepared, e.lim, e.lim.MaxRows, false)
-			if err != nil {
-				return wrapRunError(ctx, err, 1, stmts[0])
-			}
-			if truncated {
-				return refuse("the result has more than %d rows", e.lim.MaxRows)
-			}
-			got = res
-			return nil
-		})
-		if err != nil {
-			if ds.name == "hidden" {
-				return hiddenError(err)
-			}
-			return err
-		}
-		d := Compare(ds.expected, got, opts)
-		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: d.Equal})
-		if !d.Equal {
-			messages = append(messages, d.Describe(ds.name == "hidden"))
-		}
-	}
-	v.Message = failureMessage(v.Datasets, messages)
-	return nil
-}
-
 func failureMessage(results []DatasetResult, messages []string) string {
 	if len(messages) == 0 {
 		return ""
@@ -426,187 +345,6 @@ func failureMessage(results []DatasetResult, messages []string) string {
 		return "Your answer passes on the visible dataset but " + messages[0]
 	}
 	return messages[0]
-}
-
-func (e *Engine) gradeETL(ctx context.Context, st *labState, stmts []Statement, v *Verdict) error {
-	p := policyFor(KindETL)
-	checks := SplitStatements(st.spec.Checks)
-	var messages []string
-	for _, ds := range st.datasets {
-		hidden := ds.name == "hidden"
-		var problems []string
-		err := inTx(ctx, ds.db, func() error {
-			runs := 1
-			if st.spec.Idempotent {
-				runs = 2
-			}
-			for run := 1; run <= runs; run++ {
-				if _, _, err := ds.db.runScript(ctx, stmts, p, e.lim, e.lim.MaxRows); err != nil {
-					if run == 2 {
-						return refuse("your script works once but fails when it runs a second time (this lab must be idempotent): %v", errText(err, hidden))
-					}
-					return err
-				}
-			}
-			got, err := ds.db.snapshot(ctx, st.spec.Targets, e.lim.MaxRows)
-			var mt *missingTarget
-			if errors.As(err, &mt) {
-				problems = append(problems, fmt.Sprintf("the target table %s does not exist or cannot be read after your script", mt.table))
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			for i, t := range st.spec.Targets {
-				d := Compare(ds.targets[i], got[i], CompareOptions{ColumnNames: st.spec.ColumnNames, Tolerance: st.spec.Tolerance})
-				if !d.Equal {
-					msg := d.Describe(hidden)
-					if st.spec.Idempotent && !hidden {
-						msg += " (your script ran twice, as an idempotent load must survive)"
-					}
-					problems = append(problems, fmt.Sprintf("table %s: %s", t, msg))
-				}
-			}
-			for i, c := range checks {
-				res, err := ds.db.trustedQuery(ctx, c.Text, 1)
-				if err != nil {
-					problems = append(problems, fmt.Sprintf("check %d could not run on your tables: %s", i+1, errText(err, hidden)))
-					continue
-				}
-				if len(res.Rows) > 0 {
-					msg := c.Comment
-					if msg == "" {
-						msg = fmt.Sprintf("check %d of checks.sql returned rows", i+1)
-					}
-					problems = append(problems, "check failed: "+msg)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			if hidden {
-				return hiddenError(err)
-			}
-			return err
-		}
-		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: len(problems) == 0})
-		if len(problems) > 0 {
-			if hidden {
-				messages = append(messages, "fails only on the hidden dataset: "+strings.Join(problems, "; "))
-			} else {
-				messages = append(messages, strings.Join(problems, "; "))
-			}
-		}
-	}
-	v.Message = failureMessage(v.Datasets, messages)
-	return nil
-}
-
-func errText(err error, hidden bool) string {
-	if hidden {
-		return "an error on the hidden dataset"
-	}
-	return err.Error()
-}
-
-// gradeQuality runs every check on the clean datasets (none may fire) and
-// on the visible dataset after each incident (at least one must fire).
-func (e *Engine) gradeQuality(ctx context.Context, st *labState, checks []Statement, v *Verdict) error {
-	p := policyFor(KindQuality)
-	fired := func(ds *dataset) ([]int, error) {
-		var out []int
-		for i, c := range checks {
-			prepared, err := ds.db.prepare(c, i+1, p)
-			if err != nil {
-				return nil, err
-			}
-			res, _, err := query(ctx, prepared, e.lim, 1, true)
-			if err != nil {
-				return nil, wrapRunError(ctx, err, i+1, c)
-			}
-			if len(res.Rows) > 0 {
-				out = append(out, i+1)
-			}
-		}
-		return out, nil
-	}
-	var problems []string
-	for _, ds := range st.datasets {
-		hidden := ds.name == "hidden"
-		var noisy []int
-		err := inTx(ctx, ds.db, func() error {
-			var err error
-			noisy, err = fired(ds)
-			return err
-		})
-		if err != nil {
-			if hidden {
-				return hiddenError(err)
-			}
-			return err
-		}
-		// Incidents run on the visible dataset only: several shipped
-		// incidents are written against the visible rows, and their
-		// references miss them on the hidden one (see labs/README.md).
-		incidents := st.spec.Incidents
-		if hidden {
-			incidents = nil
-		}
-		var missed []string
-		for _, inc := range incidents {
-			var hits []int
-			err := inTx(ctx, ds.db, func() error {
-				if err := ds.db.execTrusted(ctx, inc.SQL); err != nil {
-					return &internalError{fmt.Errorf("lab %s: incident %s on the %s dataset: %w", st.spec.ID, inc.Name, ds.name, err)}
-				}
-				var err error
-				hits, err = fired(ds)
-				return err
-			})
-			if err != nil {
-				return err
-			}
-			if len(hits) == 0 {
-				missed = append(missed, inc.Name)
-			}
-		}
-		passed := len(noisy) == 0 && len(missed) == 0
-		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: passed})
-		switch {
-		case passed:
-		case hidden:
-			// Which check fired, or which incident went unseen, would read
-			// the hidden rows out one threshold at a time: say only that
-			// something went wrong there.
-			problems = append(problems, hiddenQualityMessage)
-		default:
-			if len(noisy) > 0 {
-				problems = append(problems, fmt.Sprintf("%s fire(s) on the clean visible dataset, where nothing is wrong", checkList(noisy)))
-			}
-			if len(missed) > 0 {
-				problems = append(problems, "no check fires on these incidents: "+strings.Join(missed, ", "))
-			}
-		}
-	}
-	if len(problems) > 0 {
-		v.Message = strings.Join(problems, ". ") + "."
-	}
-	return nil
-}
-
-// hiddenQualityMessage is all a quality verdict says about the hidden
-// dataset, whatever went wrong there.
-const hiddenQualityMessage = "on the hidden dataset (a second, healthy dataset with other rows) your checks do not behave as they should: either a check fires where nothing is wrong, or an incident goes undetected there. Look for checks that depend on the exact rows, counts or dates of the visible data"
-
-func checkList(ns []int) string {
-	parts := make([]string, len(ns))
-	for i, n := range ns {
-		parts[i] = fmt.Sprintf("%d", n)
-	}
-	if len(ns) == 1 {
-		return "check " + parts[0]
-	}
-	return "checks " + strings.Join(parts, ", ")
 }
 
 // Run runs the learner's SQL on the visible dataset and returns the last

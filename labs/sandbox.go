@@ -138,6 +138,20 @@ func (db *database) execTrusted(ctx context.Context, script string) error {
 	return err
 }
 
+// trustedQuery runs one lab-authored query and reads at most maxRows rows;
+// more is an error, since a reference must not be cut short.
+func (db *database) trustedQuery(ctx context.Context, text string, maxRows int) (Result, error) {
+	ds, err := db.conn.Prepare(text)
+	if err != nil {
+		return Result{}, err
+	}
+	res, truncated, err := query(ctx, asStmt(ds), DefaultLimits, maxRows, false)
+	if err == nil && truncated {
+		err = fmt.Errorf("result has more than %d rows", maxRows)
+	}
+	return res, err
+}
+
 func (db *database) begin(ctx context.Context) error {
 	_, err := db.conn.ExecContext(ctx, "BEGIN TRANSACTION", nil)
 	return err
