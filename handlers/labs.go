@@ -142,4 +142,4 @@ func (s *Server) labSubmitForm(c *fiber.Ctx) error {
 }
 
 // maxSQL is the largest submission the handlers pass on: 64 KB.
-var maxSQL = labs.DefaultLimits.MaxSQLBytes
+var maxSQL = labs.DefaultLimits().MaxSQLBytes

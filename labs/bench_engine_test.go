@@ -9,7 +9,7 @@ import (
 // BenchmarkGrade* is the cost of process isolation.
 func benchEngine(b *testing.B, id string) {
 	lab := testLab(b, id)
-	e := NewEngine(DefaultLimits)
+	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	ctx := context.Background()
 	measureGrading(b, func() (*Verdict, error) { return e.Grade(ctx, &lab.Spec, lab.Solution) })

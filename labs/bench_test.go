@@ -95,7 +95,7 @@ func BenchmarkGradeParallel(b *testing.B) {
 // Grading latency divided by this is the grader's overhead ratio.
 func benchBare(b *testing.B, id string) {
 	lab := testLab(b, id)
-	e := NewEngine(DefaultLimits)
+	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	ctx := context.Background()
 	st, err := e.state(ctx, &lab.Spec)
@@ -109,7 +109,7 @@ func benchBare(b *testing.B, id string) {
 	start := time.Now()
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
-		if _, err := db.trustedQuery(ctx, text, DefaultLimits.MaxRows); err != nil {
+		if _, err := db.trustedQuery(ctx, text, DefaultLimits().MaxRows); err != nil {
 			b.Fatal(err)
 		}
 		lat.add(time.Since(t0))

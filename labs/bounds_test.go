@@ -76,7 +76,7 @@ func TestVerdictBound(t *testing.T) {
 // The red team's 30 MB verdict: three 10 MB values as "extra rows".
 func TestHugeValuesGiveBoundedVerdict(t *testing.T) {
 	lab := testLab(t, "filter-sort-orders")
-	e := NewEngine(DefaultLimits)
+	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	pool := newTestPool(t, PoolOptions{Workers: 1, Timeout: 20 * DefaultTimeout})
 	huge := "SELECT repeat('x', 10000000) || i::VARCHAR AS a, 1, 2, 3, 4 FROM range(3) t(i)"

@@ -12,7 +12,7 @@ func TestCatalogSelfTest(t *testing.T) {
 	cat := testCatalog(t)
 	kinds := map[string]int{}
 	levels := map[string]int{}
-	e := NewEngine(DefaultLimits)
+	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	known := func(ref string) bool { return cat.Lab(ref) != nil || contentIdx.Guide(ref) != nil }
 	for _, lab := range cat.Labs {

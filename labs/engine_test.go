@@ -10,7 +10,7 @@ import (
 // Infinity matched every number under the relative tolerance, so answers
 // that read no data passed real labs.
 func TestInfinityAnswersFail(t *testing.T) {
-	e := NewEngine(DefaultLimits)
+	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	tests := []struct{ lab, sql string }{
 		{"checkout-funnel", "SELECT n, s, 'inf'::DOUBLE, 'inf'::DOUBLE, 'inf'::DOUBLE FROM (VALUES (1,'view'),(2,'add_to_cart'),(3,'checkout'),(4,'purchase')) v(n,s) ORDER BY n"},
@@ -37,7 +37,7 @@ func TestInfinityAnswersFail(t *testing.T) {
 // A quality verdict must not say which check fired on the hidden dataset:
 // checks with thresholds on count(*) would read its row count out.
 func TestQualityFeedbackHidesHiddenDataset(t *testing.T) {
-	e := NewEngine(DefaultLimits)
+	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	lab := testLab(t, "duplicate-keys")
 	ctx := context.Background()
@@ -101,7 +101,7 @@ func TestQualityFeedbackHidesHiddenDataset(t *testing.T) {
 // gets a refusal, and the lab's databases are rebuilt with the sandbox's
 // settings before the next job.
 func TestEngineResetsChangedSettings(t *testing.T) {
-	e := NewEngine(DefaultLimits)
+	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	lab := testLab(t, "filter-sort-orders")
 	ctx := context.Background()

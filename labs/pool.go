@@ -667,7 +667,7 @@ func (p *Pool) Grade(ctx context.Context, spec *Spec, sqlText string) (*Verdict,
 
 func (p *Pool) grade(ctx context.Context, spec *Spec, sqlText string) (*Verdict, error) {
 	start := time.Now()
-	if err := precheck(sqlText, DefaultLimits); err != nil {
+	if err := precheck(sqlText, DefaultLimits()); err != nil {
 		v := (&Verdict{Lab: spec.ID}).fail(err)
 		p.observe("grade", spec.Kind, v.ErrorKind, start)
 		return v, nil
@@ -709,7 +709,7 @@ func (p *Pool) Run(ctx context.Context, spec *Spec, sqlText string) (*RunResult,
 
 func (p *Pool) run(ctx context.Context, spec *Spec, sqlText string) (*RunResult, error) {
 	start := time.Now()
-	if err := precheck(sqlText, DefaultLimits); err != nil {
+	if err := precheck(sqlText, DefaultLimits()); err != nil {
 		return nil, err
 	}
 	resp, why, err := p.do(ctx, &request{Op: "run", Spec: spec, SQL: sqlText})

@@ -177,7 +177,7 @@ func TestPoolMaxLabs(t *testing.T) {
 }
 
 func TestEngineEvictsLeastRecentlyUsed(t *testing.T) {
-	e := NewEngine(DefaultLimits)
+	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	e.SetMaxLabs(2)
 	ctx := context.Background()

@@ -20,8 +20,12 @@ type Limits struct {
 	MaxSQLBytes   int // size of the submission text
 }
 
-// DefaultLimits are the sandbox's limits unless a caller sets others.
-var DefaultLimits = Limits{MaxRows: 100_000, MaxBytes: 32 << 20, MaxStatements: 50, MaxSQLBytes: 64 << 10}
+// DefaultLimits returns the sandbox's limits unless a caller sets others.
+// It returns a fresh value each time, so no caller can change the limits
+// for the rest of the process.
+func DefaultLimits() Limits {
+	return Limits{MaxRows: 100_000, MaxBytes: 32 << 20, MaxStatements: 50, MaxSQLBytes: 64 << 10}
+}
 
 // MemoryLimit is DuckDB's memory_limit for each sandbox database.
 const MemoryLimit = "256MB"
@@ -145,7 +149,7 @@ func (db *database) trustedQuery(ctx context.Context, text string, maxRows int) 
 	if err != nil {
 		return Result{}, err
 	}
-	res, truncated, err := query(ctx, asStmt(ds), DefaultLimits, maxRows, false)
+	res, truncated, err := query(ctx, asStmt(ds), DefaultLimits(), maxRows, false)
 	if err == nil && truncated {
 		err = fmt.Errorf("result has more than %d rows", maxRows)
 	}
@@ -391,7 +395,7 @@ func asStmt(ds driver.Stmt) *duckdb.Stmt { return ds.(*duckdb.Stmt) }
 // CheckText refuses a submission that no lab could grade: empty, too
 // large, or not UTF-8 text. Callers use it to answer "bad input" early.
 func CheckText(sqlText string) error {
-	if err := precheck(sqlText, DefaultLimits); err != nil {
+	if err := precheck(sqlText, DefaultLimits()); err != nil {
 		return err
 	}
 	if len(SplitStatements(sqlText)) == 0 {

@@ -92,7 +92,7 @@ func FuzzSubmissionText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, kind := range []string{KindQuery, KindETL, KindQuality} {
-			stmts, err := parseSubmission(text, policyFor(kind), DefaultLimits)
+			stmts, err := parseSubmission(text, policyFor(kind), DefaultLimits())
 			if err != nil {
 				var r *Refusal
 				if !errors.As(err, &r) || r.Msg == "" {

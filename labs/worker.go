@@ -57,7 +57,7 @@ type response struct {
 // ServeWorker answers jobs one at a time until in closes. It is the whole
 // life of a worker process: one engine, one lab cache, no shared state.
 func ServeWorker(in io.Reader, out io.Writer) error {
-	engine := NewEngine(DefaultLimits)
+	engine := NewEngine(DefaultLimits())
 	defer engine.Close()
 	if n, err := strconv.Atoi(os.Getenv(WorkerMaxLabsEnv)); err == nil && n > 0 {
 		engine.SetMaxLabs(n)

@@ -77,7 +77,7 @@ func gradeCommand(ctx context.Context, e env, args []string) error {
 	if src == nil {
 		return bad("no submission: give a file or pipe one to standard input")
 	}
-	text, err := io.ReadAll(io.LimitReader(src, int64(labs.DefaultLimits.MaxSQLBytes)+1))
+	text, err := io.ReadAll(io.LimitReader(src, int64(labs.DefaultLimits().MaxSQLBytes)+1))
 	if err != nil {
 		return bad(fmt.Sprintf("cannot read %s: %v", name, err))
 	}

@@ -54,7 +54,7 @@ func labsCommand(ctx context.Context, e env, args []string) error {
 		fmt.Fprintln(e.stdout, err)
 		return exitError{code: 1, msg: "labs check: the catalog does not load"}
 	}
-	engine := labs.NewEngine(labs.DefaultLimits)
+	engine := labs.NewEngine(labs.DefaultLimits())
 	defer engine.Close()
 	known := func(ref string) bool { return cat.Lab(ref) != nil || idx.Guide(ref) != nil }
 	var reports []labs.CheckReport
