@@ -276,7 +276,11 @@ func precheck(sqlText string, lim Limits) error {
 func (db *database) prepare(s Statement, n int, p policy) (*duckdb.Stmt, error) {
 	ds, err := db.conn.Prepare(s.Text)
 	if err != nil {
-		if strings.Contains(err.Error(), "multi-statement") {
+		// The driver refuses several statements with an error of its own:
+		// no *duckdb.Error and no exported sentinel, so only its text tells
+		// (TestMultiStatementErrorHasNoType).
+		var de *duckdb.Error
+		if !errors.As(err, &de) && strings.Contains(err.Error(), "multi-statement") {
 			return nil, refuse("statement %d holds more than one statement", n)
 		}
 		return nil, &SQLError{Statement: n, Line: s.Line, Msg: cleanError(err)}
@@ -376,12 +380,19 @@ func wrapRunError(ctx context.Context, err error, n int, s Statement) error {
 	switch {
 	case errors.As(err, &r):
 		return err
-	case ctx.Err() != nil || strings.Contains(err.Error(), "INTERRUPT"):
+	case ctx.Err() != nil || isDuckDBError(err, duckdb.ErrorTypeInterrupt):
 		return refuse("time limit exceeded: the submission ran too long and was stopped")
-	case strings.Contains(err.Error(), "Out of Memory") || strings.Contains(err.Error(), "memory limit"):
+	case isDuckDBError(err, duckdb.ErrorTypeOutOfMemory):
 		return refuse("memory limit exceeded (%s): the query needs too much memory", MemoryLimit)
 	}
 	return &SQLError{Statement: n, Line: s.Line, Msg: cleanError(err)}
+}
+
+// isDuckDBError reports whether DuckDB raised err with the given type. The
+// driver joins it with the context's error when a query is interrupted.
+func isDuckDBError(err error, typ duckdb.ErrorType) bool {
+	var de *duckdb.Error
+	return errors.As(err, &de) && de.Type == typ
 }
 
 // cleanError keeps DuckDB's message, including its LINE/caret lines, which
