@@ -72,6 +72,7 @@ type Engine struct {
 	maxLabs int                  // 0: keep every lab warm
 	clock   int64                // use counter for least-recently-used eviction
 	tainted string               // why the last job left the process suspect; see takeTainted
+	builds  int                  // labs whose datasets were built, counting rebuilds
 }
 
 type labState struct {
@@ -133,6 +134,7 @@ func (e *Engine) state(ctx context.Context, spec *Spec) (*labState, error) {
 		st.datasets = append(st.datasets, ds)
 	}
 	e.cache[spec.Key] = st
+	e.builds++
 	return st, nil
 }
 

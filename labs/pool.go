@@ -108,6 +108,9 @@ type PoolStats struct {
 	RunningAnonymous int64 `json:"running_anonymous"`
 	Busy             int64 `json:"busy_rejections"`
 	Restarts         int64 `json:"restarts"`
+	// LabBuilds counts the times a worker built a lab's datasets: once per
+	// lab and worker, and again after MaxLabs evicted it or a restart.
+	LabBuilds int64 `json:"lab_builds"`
 }
 
 // Pool grades in supervised worker processes. A worker that passes its
@@ -138,6 +141,7 @@ type Pool struct {
 	running  atomic.Int64
 	busy     atomic.Int64
 	restarts atomic.Int64
+	builds   atomic.Int64
 	observer atomic.Pointer[func(Observation)]
 }
 
@@ -543,6 +547,7 @@ func (p *Pool) do(ctx context.Context, req *request) (response, *lost, error) {
 			return response{}, nil, err
 		}
 		resp, why := p.send(ctx, w, req)
+		p.builds.Add(int64(resp.Builds))
 		p.release(w, c, why == nil && resp.Internal == "" && resp.Tainted == "")
 		retry := why != nil && why.kind == ErrKindCrashed || why == nil && resp.Internal != ""
 		switch {
@@ -756,7 +761,7 @@ func (p *Pool) Stats() PoolStats {
 	anon := p.anonRunning
 	p.mu.Unlock()
 	return PoolStats{Workers: p.opts.Workers, Reserved: p.opts.Reserved, Waiting: p.waiting.Load(), Running: p.running.Load(),
-		RunningAnonymous: int64(anon), Busy: p.busy.Load(), Restarts: p.restarts.Load()}
+		RunningAnonymous: int64(anon), Busy: p.busy.Load(), Restarts: p.restarts.Load(), LabBuilds: p.builds.Load()}
 }
 
 // Close stops every worker. Jobs still waiting get ErrClosed; a running

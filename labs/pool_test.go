@@ -161,18 +161,40 @@ func TestPoolRunAndDescribe(t *testing.T) {
 	}
 }
 
-// A worker that keeps only two labs warm still grades every lab right.
+// A worker that keeps two labs warm evicts the least recently used one,
+// rebuilds it when it comes back, and grades every lab right. The build
+// count tells a warm lab from a rebuilt one without timing anything.
 func TestPoolMaxLabs(t *testing.T) {
 	pool := newTestPool(t, PoolOptions{Workers: 1, MaxLabs: 2})
 	ctx := context.Background()
-	for round := 0; round < 2; round++ {
-		for _, id := range []string{"filter-sort-orders", "duplicate-keys", "clean-raw-orders-feed", "customers-without-orders"} {
-			lab := testLab(t, id)
-			v, err := pool.Grade(ctx, &lab.Spec, lab.Solution)
-			if err != nil || !v.Passed {
-				t.Fatalf("round %d, %s: %+v %v", round, id, v, err)
-			}
+	steps := []struct {
+		lab    string
+		builds int64 // LabBuilds after grading it
+	}{
+		{"filter-sort-orders", 1},
+		{"duplicate-keys", 2},
+		{"filter-sort-orders", 2},       // warm
+		{"clean-raw-orders-feed", 3},    // evicts duplicate-keys, the least recently used
+		{"filter-sort-orders", 3},       // still warm
+		{"duplicate-keys", 4},           // rebuilt; evicts clean-raw-orders-feed
+		{"clean-raw-orders-feed", 5},    // rebuilt; evicts filter-sort-orders
+		{"customers-without-orders", 6}, // evicts duplicate-keys
+		{"clean-raw-orders-feed", 6},    // warm
+	}
+	for i, step := range steps {
+		lab := testLab(t, step.lab)
+		v, err := pool.Grade(ctx, &lab.Spec, lab.Solution)
+		if err != nil || !v.Passed {
+			t.Fatalf("step %d, %s: %+v %v", i, step.lab, v, err)
 		}
+		if got := pool.Stats().LabBuilds; got != step.builds {
+			t.Fatalf("step %d, %s: %d lab builds, want %d", i, step.lab, got, step.builds)
+		}
+	}
+	// A restarted worker rebuilds everything, which would hide a broken
+	// eviction behind the counts above.
+	if got := pool.Stats().Restarts; got != 0 {
+		t.Errorf("restarts = %d, want 0", got)
 	}
 }
 

@@ -52,6 +52,8 @@ type response struct {
 	// Tainted says the job left the worker changed (a setting, a broken
 	// database): the pool replaces it.
 	Tainted string `json:"tainted,omitempty"`
+	// Builds counts the labs this job had to build: a cold or evicted cache.
+	Builds int `json:"builds,omitempty"`
 }
 
 // ServeWorker answers jobs one at a time until in closes. It is the whole
@@ -82,8 +84,10 @@ func ServeWorker(in io.Reader, out io.Writer) error {
 		if req.Spec == nil {
 			resp = response{NeedSpec: true}
 		} else {
+			built := engine.builds
 			resp = handle(engine, &req)
 			resp.Tainted = engine.takeTainted()
+			resp.Builds = engine.builds - built
 		}
 		if err := enc.Encode(resp); err != nil {
 			return fmt.Errorf("labs worker: write answer: %w", err)
