@@ -29,7 +29,7 @@ func TestCompare(t *testing.T) {
 		got       Result
 		opt       CompareOptions
 		wantEqual bool
-		wantMsg   string
+		wantMsg   string // in the description; "" only for equal results
 	}{
 		{"same rows", res(ab, row(1, "x")), res(ab, row(1, "x")), CompareOptions{}, true, ""},
 		{"unordered accepts another order", res(ab, row(1, "x"), row(2, "y")), res(ab, row(2, "y"), row(1, "x")), CompareOptions{}, true, ""},
@@ -46,32 +46,32 @@ func TestCompare(t *testing.T) {
 		{"within tolerance", res([]string{"n"}, row(100.0)), res([]string{"n"}, row(100.00005)), CompareOptions{Tolerance: 1e-6}, true, ""},
 		{"outside tolerance", res([]string{"n"}, row(100.0)), res([]string{"n"}, row(100.001)), CompareOptions{Tolerance: 1e-6}, false, "missing"},
 		{"tolerance near zero uses 1", res([]string{"n"}, row(0.0)), res([]string{"n"}, row(0.0000005)), CompareOptions{Tolerance: 1e-6}, true, ""},
-		{"zero tolerance is exact", res([]string{"n"}, row(1.0)), res([]string{"n"}, row(1.0000001)), CompareOptions{}, false, ""},
+		{"zero tolerance is exact", res([]string{"n"}, row(1.0)), res([]string{"n"}, row(1.0000001)), CompareOptions{}, false, "should not be there, for example: (1.0000001)"},
 		{"null equals null", res(ab, row(nil, "x")), res(ab, row(nil, "x")), CompareOptions{}, true, ""},
 		{"null is not zero", res(ab, row(nil, "x")), res(ab, row(0, "x")), CompareOptions{}, false, "NULL"},
-		{"null is not empty string", res(ab, row(1, nil)), res(ab, row(1, "")), CompareOptions{}, false, ""},
-		{"strings exact", res([]string{"s"}, row("Seoul")), res([]string{"s"}, row("seoul")), CompareOptions{}, false, ""},
-		{"string is not a number", res([]string{"s"}, row("3")), res([]string{"s"}, row(3)), CompareOptions{}, false, ""},
+		{"null is not empty string", res(ab, row(1, nil)), res(ab, row(1, "")), CompareOptions{}, false, "should not be there, for example: (1, )"},
+		{"strings exact", res([]string{"s"}, row("Seoul")), res([]string{"s"}, row("seoul")), CompareOptions{}, false, "should not be there, for example: (seoul)"},
+		{"string is not a number", res([]string{"s"}, row("3")), res([]string{"s"}, row(3)), CompareOptions{}, false, "1 rows should not be there"},
 		{"date equals midnight timestamp", res([]string{"d"}, row(day)), res([]string{"d"}, row(day.In(time.FixedZone("KST", 9*3600)))), CompareOptions{}, true, ""},
-		{"timestamps as instants", res([]string{"d"}, row(day)), res([]string{"d"}, row(day.Add(time.Second))), CompareOptions{}, false, ""},
+		{"timestamps as instants", res([]string{"d"}, row(day)), res([]string{"d"}, row(day.Add(time.Second))), CompareOptions{}, false, "should not be there, for example: (2024-03-01 00:00:01)"},
 		{"lists element by element", res([]string{"l"}, row([]any{1, 2.0})), res([]string{"l"}, row([]any{int64(1), 2})), CompareOptions{}, true, ""},
-		{"lists differ in length", res([]string{"l"}, row([]any{1, 2})), res([]string{"l"}, row([]any{1, 2, 3})), CompareOptions{}, false, ""},
-		{"list order matters", res([]string{"l"}, row([]any{1, 2})), res([]string{"l"}, row([]any{2, 1})), CompareOptions{}, false, ""},
+		{"lists differ in length", res([]string{"l"}, row([]any{1, 2})), res([]string{"l"}, row([]any{1, 2, 3})), CompareOptions{}, false, "should not be there, for example: ([1, 2, 3])"},
+		{"list order matters", res([]string{"l"}, row([]any{1, 2})), res([]string{"l"}, row([]any{2, 1})), CompareOptions{}, false, "should not be there, for example: ([2, 1])"},
 		{"structs by field", res([]string{"s"}, row(map[string]any{"a": 1, "b": "x"})), res([]string{"s"}, row(map[string]any{"B": "x", "A": 1.0})), CompareOptions{}, true, ""},
-		{"structs with other fields", res([]string{"s"}, row(map[string]any{"a": 1})), res([]string{"s"}, row(map[string]any{"c": 1})), CompareOptions{}, false, ""},
+		{"structs with other fields", res([]string{"s"}, row(map[string]any{"a": 1})), res([]string{"s"}, row(map[string]any{"c": 1})), CompareOptions{}, false, "should not be there, for example: ({'c': 1})"},
 		{"nested null in list", res([]string{"l"}, row([]any{nil, 1})), res([]string{"l"}, row([]any{nil, 1})), CompareOptions{}, true, ""},
 		{"both empty", res(ab), res(ab), CompareOptions{}, true, ""},
 		{"empty but expected rows", res(ab, row(1, "x")), res(ab), CompareOptions{}, false, "Expected 1 rows, got 0"},
 		{"rows but expected none", res(ab), res(ab, row(1, "x")), CompareOptions{}, false, "should not be there"},
 		{"infinity is not a finite number", res([]string{"n"}, row(100.0)), res([]string{"n"}, row(math.Inf(1))), CompareOptions{Tolerance: 1e-6}, false, "missing"},
 		{"finite number is not infinity", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(100.0)), CompareOptions{Tolerance: 1e-6}, false, "missing"},
-		{"infinity is not the largest double", res([]string{"n"}, row(math.MaxFloat64)), res([]string{"n"}, row(math.Inf(1))), CompareOptions{Tolerance: 1e-6}, false, ""},
-		{"minus infinity is not a number", res([]string{"n"}, row(-5.0)), res([]string{"n"}, row(math.Inf(-1))), CompareOptions{Tolerance: 1e-6}, false, ""},
+		{"infinity is not the largest double", res([]string{"n"}, row(math.MaxFloat64)), res([]string{"n"}, row(math.Inf(1))), CompareOptions{Tolerance: 1e-6}, false, "should not be there, for example: (+Inf)"},
+		{"minus infinity is not a number", res([]string{"n"}, row(-5.0)), res([]string{"n"}, row(math.Inf(-1))), CompareOptions{Tolerance: 1e-6}, false, "should not be there, for example: (-Inf)"},
 		{"infinity equals infinity", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(float32(math.Inf(1)))), CompareOptions{Tolerance: 1e-6}, true, ""},
-		{"infinities of other signs differ", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(math.Inf(-1))), CompareOptions{Tolerance: 1e-6}, false, ""},
+		{"infinities of other signs differ", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(math.Inf(-1))), CompareOptions{Tolerance: 1e-6}, false, "should not be there, for example: (-Inf)"},
 		{"nan equals nan", res([]string{"n"}, row(math.NaN())), res([]string{"n"}, row(math.NaN())), CompareOptions{Tolerance: 1e-6}, true, ""},
-		{"nan is not a number", res([]string{"n"}, row(1.0)), res([]string{"n"}, row(math.NaN())), CompareOptions{Tolerance: 1e-6}, false, ""},
-		{"nan is not infinity", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(math.NaN())), CompareOptions{Tolerance: 1e-6}, false, ""},
+		{"nan is not a number", res([]string{"n"}, row(1.0)), res([]string{"n"}, row(math.NaN())), CompareOptions{Tolerance: 1e-6}, false, "should not be there, for example: (NaN)"},
+		{"nan is not infinity", res([]string{"n"}, row(math.Inf(1))), res([]string{"n"}, row(math.NaN())), CompareOptions{Tolerance: 1e-6}, false, "should not be there, for example: (NaN)"},
 		{"special numbers as a multiset", res([]string{"n"}, row(math.NaN()), row(math.Inf(1)), row(1.0), row(math.Inf(-1)), row(math.NaN())),
 			res([]string{"n"}, row(1.0), row(math.NaN()), row(math.Inf(-1)), row(math.NaN()), row(math.Inf(1))), CompareOptions{Tolerance: 1e-6}, true, ""},
 		{"infinities replacing numbers in a multiset", res([]string{"n"}, row(1.0), row(2.0), row(math.Inf(1))),
@@ -83,7 +83,13 @@ func TestCompare(t *testing.T) {
 			if d.Equal != tt.wantEqual {
 				t.Fatalf("Equal = %v, want %v (%+v)", d.Equal, tt.wantEqual, d)
 			}
-			if msg := d.Describe(false); !strings.Contains(msg, tt.wantMsg) {
+			msg := d.Describe(false)
+			switch {
+			case tt.wantEqual && msg != "":
+				t.Errorf("Describe = %q for equal results, want nothing", msg)
+			case !tt.wantEqual && tt.wantMsg == "":
+				t.Fatal("a row for unequal results must say what the description contains")
+			case !strings.Contains(msg, tt.wantMsg):
 				t.Errorf("Describe = %q, want it to contain %q", msg, tt.wantMsg)
 			}
 		})
