@@ -20,11 +20,7 @@ const functionListFile = "testdata/duckdb_functions.txt"
 // rewrites the list with -update-functions.
 func TestDuckDBFunctionListReviewed(t *testing.T) {
 	ctx := context.Background()
-	db, err := openDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.close()
+	db := testDatabase(t)
 	res, err := db.trustedQuery(ctx, "SELECT DISTINCT function_type || ' ' || function_name FROM duckdb_functions() ORDER BY 1", 10_000)
 	if err != nil {
 		t.Fatal(err)
@@ -132,11 +128,7 @@ func TestDeniedUse(t *testing.T) {
 // DuckDB's parser sees what the text check might not.
 func TestRefuseParsed(t *testing.T) {
 	ctx := context.Background()
-	db, err := openDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.close()
+	db := testDatabase(t)
 	tests := []struct {
 		sql    string
 		refuse bool

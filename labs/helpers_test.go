@@ -1,6 +1,7 @@
 package labs
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"sync"
@@ -40,6 +41,17 @@ func testLab(t testing.TB, id string) *Lab {
 		t.Fatalf("no lab %q", id)
 	}
 	return lab
+}
+
+// testDatabase opens a locked sandbox database that closes with the test.
+func testDatabase(t testing.TB) *database {
+	t.Helper()
+	db, err := openDatabase(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(db.close)
+	return db
 }
 
 // newTestPool starts workers from this test binary (see TestMain), unless

@@ -15,11 +15,7 @@ import (
 // interrupt is told by its type alone.
 func TestRunErrorsByType(t *testing.T) {
 	ctx := context.Background()
-	db, err := openDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.close()
+	db := testDatabase(t)
 	p := policyFor(KindQuery)
 	tests := []struct {
 		name    string
@@ -70,14 +66,9 @@ func TestRunErrorsByType(t *testing.T) {
 // The one text match left: the driver refuses text of several statements
 // with an error that carries no DuckDB type.
 func TestMultiStatementErrorHasNoType(t *testing.T) {
-	ctx := context.Background()
-	db, err := openDatabase(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.close()
+	db := testDatabase(t)
 	text := "SELECT 1; SELECT 2"
-	_, err = db.conn.Prepare(text)
+	_, err := db.conn.Prepare(text)
 	var de *duckdb.Error
 	if err == nil || errors.As(err, &de) || !strings.Contains(err.Error(), "multi-statement") {
 		t.Fatalf("Prepare(%q) = %v (%T), want the driver's untyped multi-statement error", text, err, err)
