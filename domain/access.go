@@ -79,25 +79,26 @@ func (s *Service) Submission(ctx context.Context, actor *store.User, id int64) (
 // does not exist.
 func (s *Service) Cohort(ctx context.Context, actor *store.User, id int64) (store.Cohort, error) {
 	co, err := s.store.CohortByID(ctx, id)
-	if err != nil {
-		return co, notFound(err)
-	}
-	if actor == nil || (actor.Role != store.RoleAdmin && actor.ID != co.MentorID) {
-		return store.Cohort{}, ErrNotFound
-	}
-	return co, nil
+	return ownedBy(co, err, actor, co.MentorID)
 }
 
 // Curriculum returns a curriculum to its owner and to admins.
 func (s *Service) Curriculum(ctx context.Context, actor *store.User, id int64) (store.Curriculum, error) {
 	cur, err := s.store.CurriculumByID(ctx, id)
+	return ownedBy(cur, err, actor, cur.OwnerID)
+}
+
+// ownedBy passes on what the store found when actor is its owner or an
+// admin; for anyone else it does not exist.
+func ownedBy[T any](v T, err error, actor *store.User, owner int64) (T, error) {
+	var zero T
 	if err != nil {
-		return cur, notFound(err)
+		return zero, notFound(err)
 	}
-	if actor == nil || (actor.Role != store.RoleAdmin && actor.ID != cur.OwnerID) {
-		return store.Curriculum{}, ErrNotFound
+	if actor == nil || (actor.Role != store.RoleAdmin && actor.ID != owner) {
+		return zero, ErrNotFound
 	}
-	return cur, nil
+	return v, nil
 }
 
 // MentorScope is the mentor whose cohorts and curricula actor sees: 0, all

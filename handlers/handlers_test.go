@@ -18,6 +18,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"ladder/content"
+	"ladder/domain"
 	"ladder/labs"
 	"ladder/store"
 )
@@ -55,7 +56,7 @@ func newServerFor(t testing.TB, fsys fs.FS, pool *labs.Pool, tweaks ...func(*Opt
 	if err != nil {
 		t.Fatalf("labs.Load: %v", err)
 	}
-	opts := Options{Store: st, Content: idx, Labs: cat, Grader: pool, JWTKey: []byte("test-signing-key-with-32-bytes!!"), Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://localhost:8080"}
+	opts := Options{Options: domain.Options{Store: st, Content: idx, Labs: cat, Grader: pool, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, JWTKey: []byte("test-signing-key-with-32-bytes!!"), BaseURL: "http://localhost:8080"}
 	for _, tweak := range tweaks {
 		tweak(&opts)
 	}

@@ -23,16 +23,13 @@ import (
 	"ladder/templates"
 )
 
-// Options are what a Server is built from.
+// Options are what a Server is built from: what the operations need, and
+// what only HTTP needs.
 type Options struct {
-	Store   *store.Store
-	Content *content.Index
-	Labs    *labs.Catalog
-	Grader  *labs.Pool
-	Logger  *slog.Logger
-	BaseURL string
-	JWTKey  []byte // HS256 signing key, at least 32 bytes
-	Limits  Limits
+	domain.Options        // the store, content, labs, grader and logger
+	BaseURL        string //
+	JWTKey         []byte // HS256 signing key, at least 32 bytes
+	Limits         Limits
 }
 
 // Server holds the dependencies every handler needs. It has no mutable state
@@ -64,7 +61,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	ops, err := domain.New(domain.Options{Store: opts.Store, Content: opts.Content, Labs: opts.Labs, Grader: opts.Grader, Logger: opts.Logger})
+	ops, err := domain.New(opts.Options)
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"ladder/content"
+	"ladder/domain"
 	"ladder/handlers"
 	"ladder/labs"
 	"ladder/labs/labstest"
@@ -40,8 +41,8 @@ func TestLoadRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pool.Close()
-	srv, err := handlers.New(handlers.Options{Store: st, Content: idx, Labs: cat, Grader: pool, JWTKey: []byte("load-test-key-of-at-least-32-bytes"),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), BaseURL: "http://localhost", Limits: handlers.Limits{AuthPerIP: 100000}})
+	srv, err := handlers.New(handlers.Options{Options: domain.Options{Store: st, Content: idx, Labs: cat, Grader: pool,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, JWTKey: []byte("load-test-key-of-at-least-32-bytes"), BaseURL: "http://localhost", Limits: handlers.Limits{AuthPerIP: 100000}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"ladder/content"
+	"ladder/domain"
 	"ladder/handlers"
 	"ladder/labs"
 	"ladder/store"
@@ -188,7 +189,7 @@ func serve(ctx context.Context, e env, args []string) error {
 			log.Error("close database", "err", err)
 		}
 	}()
-	srv, err := handlers.New(handlers.Options{Store: st, Content: idx, Labs: cat, Grader: grader, Logger: log, BaseURL: cfg.BaseURL, JWTKey: key,
+	srv, err := handlers.New(handlers.Options{Options: domain.Options{Store: st, Content: idx, Labs: cat, Grader: grader, Logger: log}, BaseURL: cfg.BaseURL, JWTKey: key,
 		Limits: handlers.Limits{AuthPerIP: cfg.AuthRate}})
 	if err != nil {
 		return err
