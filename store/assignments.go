@@ -19,14 +19,9 @@ type Assignment struct {
 
 // CreateAssignment stores an assignment.
 func (s *Store) CreateAssignment(ctx context.Context, a Assignment) (int64, error) {
-	ctx, cancel := s.bound(ctx)
-	defer cancel()
-	res, err := s.write.ExecContext(ctx, "INSERT INTO assignments (curriculum_id, cohort_id, user_id, due, assigned_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	return s.insert(ctx, "create assignment",
+		"INSERT INTO assignments (curriculum_id, cohort_id, user_id, due, assigned_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
 		a.CurriculumID, nullID(a.CohortID), nullID(a.UserID), a.Due, nullID(a.AssignedBy), s.now())
-	if err != nil {
-		return 0, fmt.Errorf("store: create assignment: %w", err)
-	}
-	return res.LastInsertId()
 }
 
 func nullID(id int64) any {

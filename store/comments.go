@@ -20,13 +20,8 @@ type Comment struct {
 
 // AddComment stores a comment on a submission.
 func (s *Store) AddComment(ctx context.Context, submissionID, authorID int64, body string) (int64, error) {
-	ctx, cancel := s.bound(ctx)
-	defer cancel()
-	res, err := s.write.ExecContext(ctx, "INSERT INTO comments (submission_id, author_id, body, created_at) VALUES (?, ?, ?, ?)", submissionID, authorID, body, s.now())
-	if err != nil {
-		return 0, fmt.Errorf("store: add comment to submission %d: %w", submissionID, err)
-	}
-	return res.LastInsertId()
+	return s.insert(ctx, fmt.Sprintf("add comment to submission %d", submissionID),
+		"INSERT INTO comments (submission_id, author_id, body, created_at) VALUES (?, ?, ?, ?)", submissionID, authorID, body, s.now())
 }
 
 func (s *Store) listComments(ctx context.Context, where string, args ...any) ([]Comment, error) {

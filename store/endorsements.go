@@ -20,14 +20,9 @@ type Endorsement struct {
 
 // AddEndorsement records an endorsement.
 func (s *Store) AddEndorsement(ctx context.Context, e Endorsement) (int64, error) {
-	ctx, cancel := s.bound(ctx)
-	defer cancel()
-	res, err := s.write.ExecContext(ctx, "INSERT INTO endorsements (user_id, competency_id, level, note, mentor_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+	return s.insert(ctx, "endorse "+e.CompetencyID,
+		"INSERT INTO endorsements (user_id, competency_id, level, note, mentor_id, created_at) VALUES (?, ?, ?, ?, ?, ?)",
 		e.UserID, e.CompetencyID, e.Level, e.Note, nullID(e.MentorID), s.now())
-	if err != nil {
-		return 0, fmt.Errorf("store: endorse %s: %w", e.CompetencyID, err)
-	}
-	return res.LastInsertId()
 }
 
 // Endorsements lists a learner's endorsements, newest first.

@@ -331,3 +331,15 @@ func (s *Store) eachRow(ctx context.Context, q string, args []any, fn func(scan 
 	}
 	return rows.Err()
 }
+
+// insert runs one INSERT with its deadline and returns the new row's id;
+// what names the row goes into the error.
+func (s *Store) insert(ctx context.Context, what, q string, args ...any) (int64, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	res, err := s.write.ExecContext(ctx, q, args...)
+	if err != nil {
+		return 0, fmt.Errorf("store: %s: %w", what, err)
+	}
+	return res.LastInsertId()
+}
