@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -37,11 +38,22 @@ Body with a [link](/guides/other).
 `
 }
 
+// testQuiz is a valid quiz; its questions are the same in both languages.
+const testQuiz = `pass: 0.75
+questions:
+  - {id: q1, text: "One?", choices: ["a", "b"], answer: [0], explain: "Because a."}
+  - {id: q2, text: "Two?", choices: ["a", "b", "c"], answer: [1, 2], explain: "Both b and c."}
+  - {id: q3, text: "Three?", choices: ["a", "b"], answer: [1], explain: "Because b."}
+  - {id: q4, text: "Four?", choices: ["a", "b"], answer: [0], explain: "Because a."}
+`
+
 func validFS() fstest.MapFS {
 	return fstest.MapFS{
-		"competencies.yaml":     {Data: []byte(testFramework)},
-		"guides/en/intro.md":    {Data: []byte(guideFile("intro", "en", "intro", ""))},
-		"guides/ko/intro-ko.md": {Data: []byte(guideFile("intro-ko", "ko", "intro", ""))},
+		"competencies.yaml":            {Data: []byte(testFramework)},
+		"guides/en/intro.md":           {Data: []byte(guideFile("intro", "en", "intro", ""))},
+		"guides/en/intro.quiz.yaml":    {Data: []byte(testQuiz)},
+		"guides/ko/intro-ko.md":        {Data: []byte(guideFile("intro-ko", "ko", "intro", ""))},
+		"guides/ko/intro-ko.quiz.yaml": {Data: []byte(testQuiz)},
 	}
 }
 
@@ -97,13 +109,42 @@ func TestLoadErrors(t *testing.T) {
 		}, []string{"guides/en/intro.md", `unknown competency "juggling"`}},
 		{"duplicate slug", func(f fstest.MapFS) {
 			f["guides/other/intro.md"] = &fstest.MapFile{Data: []byte(guideFile("intro", "en", "intro2", ""))}
+			f["guides/other/intro.quiz.yaml"] = &fstest.MapFile{Data: []byte(testQuiz)}
 		}, []string{`duplicate slug "intro"`, "guides/en/intro.md", "guides/other/intro.md"}},
 		{"missing translation", func(f fstest.MapFS) {
 			delete(f, "guides/ko/intro-ko.md")
 		}, []string{"guides/en/intro.md", `translation_key "intro" has no "ko" translation`}},
 		{"two guides one language", func(f fstest.MapFS) {
 			f["guides/en/intro-again.md"] = &fstest.MapFile{Data: []byte(guideFile("intro-again", "en", "intro", ""))}
+			f["guides/en/intro-again.quiz.yaml"] = &fstest.MapFile{Data: []byte(testQuiz)}
 		}, []string{`translation_key "intro" already has a "en" guide`}},
+		{"quiz missing", func(f fstest.MapFS) {
+			delete(f, "guides/ko/intro-ko.quiz.yaml")
+		}, []string{"guides/ko/intro-ko.quiz.yaml", "needs its quiz"}},
+		{"quiz unknown key", func(f fstest.MapFS) {
+			f["guides/en/intro.quiz.yaml"] = &fstest.MapFile{Data: []byte(testQuiz + "author: me\n")}
+		}, []string{"guides/en/intro.quiz.yaml", `unknown key "author"`}},
+		{"quiz pass out of range", func(f fstest.MapFS) {
+			f["guides/en/intro.quiz.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(testQuiz, "pass: 0.75", "pass: 1.5", 1))}
+		}, []string{"guides/en/intro.quiz.yaml", "pass"}},
+		{"quiz too short", func(f fstest.MapFS) {
+			f["guides/en/intro.quiz.yaml"] = &fstest.MapFile{Data: []byte(testQuiz[:strings.Index(testQuiz, "  - {id: q4")])}
+		}, []string{"guides/en/intro.quiz.yaml", "at least 4"}},
+		{"quiz answer out of range", func(f fstest.MapFS) {
+			f["guides/en/intro.quiz.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(testQuiz, "answer: [1, 2]", "answer: [1, 3]", 1))}
+		}, []string{"guides/en/intro.quiz.yaml", "(q2)", "3 is not a choice"}},
+		{"quiz duplicate id", func(f fstest.MapFS) {
+			f["guides/en/intro.quiz.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(testQuiz, "id: q4", "id: q1", 1))}
+		}, []string{"guides/en/intro.quiz.yaml", `"q1" is used twice`}},
+		{"quiz one choice", func(f fstest.MapFS) {
+			f["guides/en/intro.quiz.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(testQuiz, `choices: ["a", "b"], answer: [1]`, `choices: ["a"], answer: [0]`, 1))}
+		}, []string{"guides/en/intro.quiz.yaml", "choices: 1, want 2 to 6"}},
+		{"quiz languages differ in answers", func(f fstest.MapFS) {
+			f["guides/ko/intro-ko.quiz.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(testQuiz, "answer: [1, 2]", "answer: [2]", 1))}
+		}, []string{"guides/en/intro.quiz.yaml", "guides/ko/intro-ko.quiz.yaml", `question "q2"`}},
+		{"quiz languages differ in ids", func(f fstest.MapFS) {
+			f["guides/ko/intro-ko.quiz.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(testQuiz, "id: q3", "id: q9", 1))}
+		}, []string{"guides/ko/intro-ko.quiz.yaml", `"q3"`, `"q9"`}},
 		{"framework unknown key", func(f fstest.MapFS) {
 			f["competencies.yaml"] = &fstest.MapFile{Data: []byte(testFramework + "colour: blue\n")}
 		}, []string{"competencies.yaml", `unknown key "colour"`}},
@@ -227,6 +268,131 @@ func TestCurriculaLoad(t *testing.T) {
 			_, err := Load(fsys)
 			if err == nil || !strings.Contains(err.Error(), "curricula/bad.yaml") || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want one naming the file and %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestQuizGrade(t *testing.T) {
+	x, err := Load(validFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := x.Guide("intro").Quiz
+	tests := []struct {
+		name    string
+		answers map[string][]int
+		correct int
+		passed  bool
+	}{
+		{"all right", map[string][]int{"q1": {0}, "q2": {2, 1}, "q3": {1}, "q4": {0}}, 4, true},
+		{"three of four is the pass mark", map[string][]int{"q1": {0}, "q2": {1, 2}, "q3": {1}}, 3, true},
+		{"half of a choose-all is wrong", map[string][]int{"q1": {0}, "q2": {1}, "q3": {1}}, 2, false},
+		{"an extra choice is wrong", map[string][]int{"q1": {0, 1}, "q2": {1, 2}, "q3": {1}, "q4": {0}}, 3, true},
+		{"the same choice twice counts once", map[string][]int{"q1": {0, 0}, "q2": {1, 2, 2}}, 2, false},
+		{"nothing answered", map[string][]int{}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := q.Grade(tt.answers)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Correct != tt.correct || r.Passed != tt.passed || len(r.Results) != 4 {
+				t.Errorf("Grade = %d correct, passed %v, %d results; want %d, %v, 4", r.Correct, r.Passed, len(r.Results), tt.correct, tt.passed)
+			}
+		})
+	}
+	for _, bad := range []map[string][]int{{"q9": {0}}, {"q1": {2}}, {"q2": {-1}}} {
+		var qe *QuizError
+		if _, err := q.Grade(bad); !errors.As(err, &qe) {
+			t.Errorf("Grade(%v) = %v, want a QuizError", bad, err)
+		}
+	}
+}
+
+func taskFile(title string, rubricIDs ...string) string {
+	var rubric strings.Builder
+	for _, id := range rubricIDs {
+		rubric.WriteString("  - id: " + id + "\n    criterion: \"Criterion " + id + "\"\n")
+	}
+	return `---
+title: "` + title + `"
+summary: "One line"
+level: senior
+competencies: [sql-querying]
+deliverable: markdown
+estimated_minutes: 60
+rubric:
+` + rubric.String() + `---
+Write the **design**.
+`
+}
+
+func withTask(f fstest.MapFS) fstest.MapFS {
+	f["tasks/design-doc/task.md"] = &fstest.MapFile{Data: []byte(taskFile("Design doc", "a", "b", "c"))}
+	f["tasks/design-doc/task.ko.md"] = &fstest.MapFile{Data: []byte(taskFile("설계 문서", "a", "b", "c"))}
+	return f
+}
+
+func TestTasksLoad(t *testing.T) {
+	x, err := Load(withTask(validFS()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	task := x.Task("design-doc")
+	if task == nil || len(x.Tasks) != 1 {
+		t.Fatalf("tasks = %v", x.Tasks)
+	}
+	if task.In("ko").Title != "설계 문서" || task.In("en").Title != "Design doc" || task.In("fr").Title != "Design doc" {
+		t.Errorf("titles: ko %q, en %q, fallback %q", task.In("ko").Title, task.In("en").Title, task.In("fr").Title)
+	}
+	if got := strings.Join(task.RubricIDs(), ","); got != "a,b,c" {
+		t.Errorf("rubric ids = %s", got)
+	}
+	if !strings.Contains(string(task.In("en").Brief.HTML), "<strong>design</strong>") {
+		t.Errorf("brief not rendered: %s", task.In("en").Brief.HTML)
+	}
+	tests := []struct {
+		name   string
+		change func(fstest.MapFS)
+		want   []string
+	}{
+		{"no korean", func(f fstest.MapFS) { delete(f, "tasks/design-doc/task.ko.md") }, []string{"tasks/design-doc/task.ko.md"}},
+		{"two criteria", func(f fstest.MapFS) {
+			f["tasks/design-doc/task.md"] = &fstest.MapFile{Data: []byte(taskFile("x", "a", "b"))}
+		}, []string{"tasks/design-doc/task.md", "rubric: 2 criteria"}},
+		{"rubric ids differ", func(f fstest.MapFS) {
+			f["tasks/design-doc/task.ko.md"] = &fstest.MapFile{Data: []byte(taskFile("x", "a", "b", "d"))}
+		}, []string{"tasks/design-doc/task.ko.md", `rubric[2]: id "d", want "c"`}},
+		{"duplicate criterion", func(f fstest.MapFS) {
+			f["tasks/design-doc/task.md"] = &fstest.MapFile{Data: []byte(taskFile("x", "a", "b", "a"))}
+		}, []string{"tasks/design-doc/task.md", `"a" is used twice`}},
+		{"bad deliverable", func(f fstest.MapFS) {
+			f["tasks/design-doc/task.md"] = &fstest.MapFile{Data: []byte(strings.Replace(taskFile("x", "a", "b", "c"), "deliverable: markdown", "deliverable: video", 1))}
+		}, []string{"tasks/design-doc/task.md", `deliverable: "video"`}},
+		{"level differs", func(f fstest.MapFS) {
+			f["tasks/design-doc/task.ko.md"] = &fstest.MapFile{Data: []byte(strings.Replace(taskFile("x", "a", "b", "c"), "level: senior", "level: lead", 1))}
+		}, []string{"tasks/design-doc/task.ko.md", `level "lead"`}},
+		{"unknown competency", func(f fstest.MapFS) {
+			f["tasks/design-doc/task.md"] = &fstest.MapFile{Data: []byte(strings.Replace(taskFile("x", "a", "b", "c"), "[sql-querying]", "[juggling]", 1))}
+		}, []string{"tasks/design-doc/task.md", `unknown competency "juggling"`}},
+		{"unknown key", func(f fstest.MapFS) {
+			f["tasks/design-doc/task.md"] = &fstest.MapFile{Data: []byte(strings.Replace(taskFile("x", "a", "b", "c"), "level: senior", "level: senior\nauthor: me", 1))}
+		}, []string{"tasks/design-doc/task.md", `unknown key "author"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := withTask(validFS())
+			tt.change(f)
+			_, err := Load(f)
+			if err == nil {
+				t.Fatal("Load succeeded, want an error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not contain %q", err, w)
+				}
 			}
 		})
 	}

@@ -47,6 +47,11 @@ type Competency struct {
 	Levels  map[string]Text `yaml:"levels"`
 }
 
+// PeopleJudged reports whether only people can judge the competency's
+// upper levels: the people group (collaboration, leadership), where the
+// level rule asks for reviewed tasks from senior up.
+func (c *Competency) PeopleJudged() bool { return c.Group == "people" }
+
 // Framework is the ordered list of competencies.
 type Framework struct {
 	Levels       []string      `yaml:"levels"`

@@ -38,6 +38,7 @@ type Guide struct {
 	Order            int
 	EstimatedMinutes int
 	Body             Rendered
+	Quiz             *Quiz // every guide has one, in its language
 }
 
 // Index is the loaded, validated content. It is never changed after Load.
@@ -48,6 +49,8 @@ type Index struct {
 	byKey     map[string]map[string]*Guide // translation key -> lang -> guide
 	Renderer  *Renderer
 	Curricula []*Curriculum // shipped curricula, by id
+	Tasks     []*Task       // reviewed tasks, by level then id
+	tasks     map[string]*Task
 }
 
 // Guide returns the guide with slug, or nil.
@@ -138,12 +141,19 @@ func Load(fsys fs.FS) (*Index, error) {
 	}
 	for _, g := range x.Guides {
 		for _, lang := range Langs() {
-			if x.byKey[g.TranslationKey][lang] == nil {
+			t := x.byKey[g.TranslationKey][lang]
+			if t == nil {
 				return nil, fmt.Errorf("content: %s: translation_key %q has no %q translation", g.Path, g.TranslationKey, lang)
+			}
+			if err := sameQuiz(g.Quiz, t.Quiz); err != nil {
+				return nil, fmt.Errorf("content: %s and %s: the quizzes differ: %w", quizPath(g.Path), quizPath(t.Path), err)
 			}
 		}
 	}
 	if err := x.loadCurricula(fsys); err != nil {
+		return nil, err
+	}
+	if err := x.loadTasks(fsys); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(x.Guides, func(i, j int) bool {
@@ -214,7 +224,11 @@ func (x *Index) loadGuide(fsys fs.FS, p string) (*Guide, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Guide{
+	quiz, err := loadQuiz(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	return &Guide{Quiz: quiz,
 		Slug: slug, Path: p, Title: m.Title, Summary: m.Summary, Track: m.Track, Level: m.Level,
 		Competencies: m.Competencies, Lang: m.Lang, TranslationKey: m.TranslationKey, Order: m.Order,
 		EstimatedMinutes: m.EstimatedMinutes, Body: rendered,

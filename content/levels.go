@@ -2,31 +2,52 @@ package content
 
 import "math"
 
-// Item is one piece of evidence the catalog offers: a lab to pass or a guide
-// to read, tagged with competencies at one level.
+// Item is one piece of evidence the catalog offers, tagged with
+// competencies at one level: a lab to pass, a guide's quiz to pass, or a
+// task a mentor approves.
 type Item struct {
-	Kind         string // "lab" or "guide"
-	Ref          string // lab id, or guide translation key
+	Kind         string // "lab", "quiz" or "task"
+	Ref          string // lab id, guide translation key, or task id
 	Level        string
 	Competencies []string
 }
 
-// Evidence is what one learner has done.
+// Evidence is what one learner has done. Reading a guide is progress, not
+// evidence, so it is not here.
 type Evidence struct {
-	PassedLabs   map[string]bool   // lab ids
-	ReadGuides   map[string]bool   // guide translation keys
-	Endorsements map[string]string // competency id -> highest endorsed level
+	PassedLabs    map[string]bool   // lab ids
+	PassedQuizzes map[string]bool   // guide translation keys, either language's quiz
+	ApprovedTasks map[string]bool   // task ids
+	Endorsements  map[string]string // competency id -> highest endorsed level
 }
 
-// Requirement is one unit of evidence a level asks for: a passed lab or a
-// read guide of the competency at that level, or, where the catalog has
-// neither, a mentor's endorsement.
+func (ev Evidence) has(it Item) bool {
+	switch it.Kind {
+	case "lab":
+		return ev.PassedLabs[it.Ref]
+	case "quiz":
+		return ev.PassedQuizzes[it.Ref]
+	case "task":
+		return ev.ApprovedTasks[it.Ref]
+	}
+	return false
+}
+
+// Requirement kinds.
+const (
+	NeedGraded      = "graded"      // a passed lab or quiz of the cell (an approved task of the cell counts too)
+	NeedTask        = "task"        // an approved task of the cell
+	NeedEndorsement = "endorsement" // the catalog has nothing for the cell: a mentor's judgement
+)
+
+// Requirement is one unit of evidence a level asks for, and what would meet
+// it.
 type Requirement struct {
 	Level      string
-	Kind       string   // "lab", "guide" or "endorsement"
-	Candidates []string // refs that would meet it (labs or guides at that level)
+	Kind       string // NeedGraded, NeedTask or NeedEndorsement
+	Candidates []Item // the catalog items that would meet it
 	Met        bool
-	MetBy      string // the ref, or "endorsement"
+	MetBy      Item // the item that met it; Kind "endorsement" when a mentor's endorsement did
 }
 
 // CompetencyLevel is the outcome for one competency.
@@ -45,25 +66,35 @@ type Assessment struct {
 	Competencies []CompetencyLevel
 }
 
-// Assess applies the level rule, documented in the README:
+// Assess applies the level rule, documented in the README and on /career:
 //
-//   - Everyone starts at junior in every competency.
-//   - Each level of a competency asks for one passed lab and one read guide
-//     tagged with that competency at that level, each only where the
-//     catalog has one. A level the catalog covers with neither asks for a
-//     mentor's endorsement.
-//   - An endorsement at a level meets that level and every level below it.
-//   - You hold the highest level L (mid, senior or lead) whose requirements,
-//     and those of every level below it, are all met.
+//   - Everyone starts at junior in every competency. Evidence is passed
+//     labs, passed quizzes, approved tasks and endorsements; reading a guide
+//     is progress only.
+//   - Each level from mid up asks, for each competency, for one passed lab
+//     or quiz tagged with the competency at that level (an approved task of
+//     that cell counts as well), wherever the catalog has a lab or quiz
+//     there. Where it has none, one approved task of the cell.
+//   - Work only people can judge asks for a task: in the competencies the
+//     framework marks people-judged (collaboration, leadership), senior and
+//     lead ask for an approved task in place of a lab or quiz; and lead, in
+//     every competency, asks for an approved task of the cell on top of its
+//     lab or quiz, wherever the catalog has one.
+//   - A cell the catalog covers with none of these asks for a mentor's
+//     endorsement. An endorsement at a level meets that level and every
+//     level below it.
+//   - You hold the highest level L whose requirements, and those of every
+//     level below it, are all met.
 //   - Progress is the share of met requirements from junior up to the next
-//     level. Missing lists what is still needed for the next level.
+//     level. Missing lists what is still needed for the next level, naming
+//     the items that would meet it.
 //   - The overall level is the highest level that at least half of the
 //     competencies have reached.
 func Assess(fw *Framework, items []Item, ev Evidence) Assessment {
 	var out Assessment
 	held := make([]int, 0, len(fw.Competencies))
 	for _, c := range fw.Competencies {
-		reqs := requirements(c.ID, items, ev)
+		reqs := requirements(c, items, ev)
 		cl := CompetencyLevel{ID: c.ID, Endorsed: ev.Endorsements[c.ID]}
 		level := 0 // junior
 		for l := 1; l < len(Levels); l++ {
@@ -99,46 +130,48 @@ func Assess(fw *Framework, items []Item, ev Evidence) Assessment {
 	return out
 }
 
-// requirements lists, per level index, what that level asks for.
-func requirements(comp string, items []Item, ev Evidence) [][]Requirement {
-	endorsed := LevelIndex(ev.Endorsements[comp])
+// requirements lists, per level index, what that level of c asks for.
+// Everyone holds junior, but its cell's evidence is the first step to mid.
+func requirements(c *Competency, items []Item, ev Evidence) [][]Requirement {
+	endorsed := LevelIndex(ev.Endorsements[c.ID])
 	out := make([][]Requirement, len(Levels))
-	for li, level := range Levels {
-		var labs, guides []string
-		labMet, guideMet := "", ""
+	for li := range Levels {
+		level := Levels[li]
+		var graded, tasks []Item
 		for _, it := range items {
-			if it.Level != level || !hasComp(it.Competencies, comp) {
+			if it.Level != level || !hasComp(it.Competencies, c.ID) {
 				continue
 			}
-			switch it.Kind {
-			case "lab":
-				labs = append(labs, it.Ref)
-				if ev.PassedLabs[it.Ref] && labMet == "" {
-					labMet = it.Ref
-				}
-			case "guide":
-				guides = append(guides, it.Ref)
-				if ev.ReadGuides[it.Ref] && guideMet == "" {
-					guideMet = it.Ref
-				}
+			if it.Kind == "task" {
+				tasks = append(tasks, it)
+			} else {
+				graded = append(graded, it)
 			}
 		}
-		byEndorsement := endorsed >= li
-		add := func(kind string, cands []string, metBy string) {
-			r := Requirement{Level: level, Kind: kind, Candidates: cands, Met: metBy != "" || byEndorsement, MetBy: metBy}
-			if r.Met && metBy == "" {
-				r.MetBy = "endorsement"
+		add := func(kind string, cands []Item) {
+			r := Requirement{Level: level, Kind: kind, Candidates: cands}
+			for _, it := range cands {
+				if ev.has(it) {
+					r.Met, r.MetBy = true, it
+					break
+				}
+			}
+			if !r.Met && endorsed >= li {
+				r.Met, r.MetBy = true, Item{Kind: NeedEndorsement}
 			}
 			out[li] = append(out[li], r)
 		}
-		if len(labs) > 0 {
-			add("lab", labs, labMet)
+		peopleOnly := c.PeopleJudged() && li >= LevelIndex("senior")
+		switch {
+		case len(graded) > 0 && !peopleOnly:
+			add(NeedGraded, append(graded, tasks...))
+		case len(tasks) > 0:
+			add(NeedTask, tasks)
+		default:
+			add(NeedEndorsement, nil)
 		}
-		if len(guides) > 0 {
-			add("guide", guides, guideMet)
-		}
-		if len(labs) == 0 && len(guides) == 0 {
-			add("endorsement", nil, "")
+		if Levels[li] == "lead" && len(tasks) > 0 && len(graded) > 0 && !peopleOnly {
+			add(NeedTask, tasks)
 		}
 	}
 	return out

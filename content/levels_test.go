@@ -8,7 +8,10 @@ import (
 func smallFramework(ids ...string) *Framework {
 	fw := &Framework{Levels: Levels, byID: map[string]*Competency{}}
 	for _, id := range ids {
-		c := &Competency{ID: id}
+		c := &Competency{ID: id, Group: "technical"}
+		if id == "people" {
+			c.Group = "people"
+		}
 		fw.Competencies = append(fw.Competencies, c)
 		fw.byID[id] = c
 	}
@@ -17,18 +20,36 @@ func smallFramework(ids ...string) *Framework {
 
 var testItems = []Item{
 	{Kind: "lab", Ref: "select-basics", Level: "junior", Competencies: []string{"sql"}},
-	{Kind: "guide", Ref: "junior-guide", Level: "junior", Competencies: []string{"sql", "people"}},
+	{Kind: "quiz", Ref: "junior-guide", Level: "junior", Competencies: []string{"sql", "people"}},
 	{Kind: "lab", Ref: "windows", Level: "mid", Competencies: []string{"sql"}},
 	{Kind: "lab", Ref: "windows-2", Level: "mid", Competencies: []string{"sql"}},
-	{Kind: "guide", Ref: "mid-guide", Level: "mid", Competencies: []string{"sql"}},
+	{Kind: "quiz", Ref: "mid-guide", Level: "mid", Competencies: []string{"sql", "people"}},
 	{Kind: "lab", Ref: "gaps", Level: "senior", Competencies: []string{"sql"}},
-	// nothing for sql at lead, nothing for people above junior
+	{Kind: "quiz", Ref: "senior-guide", Level: "senior", Competencies: []string{"sql", "people"}},
+	{Kind: "task", Ref: "sql-review", Level: "senior", Competencies: []string{"sql"}},
+	{Kind: "task", Ref: "mentoring-plan", Level: "senior", Competencies: []string{"people"}},
+	{Kind: "quiz", Ref: "lead-guide", Level: "lead", Competencies: []string{"sql"}},
+	{Kind: "task", Ref: "sql-standard", Level: "lead", Competencies: []string{"sql"}},
+	// nothing for people at lead: a mentor's endorsement decides it
 }
 
 func set(refs ...string) map[string]bool {
 	m := map[string]bool{}
 	for _, r := range refs {
 		m[r] = true
+	}
+	return m
+}
+
+// every returns the refs of the test items of the given kinds.
+func every(kinds ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, it := range testItems {
+		for _, k := range kinds {
+			if it.Kind == k {
+				m[it.Ref] = true
+			}
+		}
 	}
 	return m
 }
@@ -45,19 +66,23 @@ func TestAssess(t *testing.T) {
 		wantOverall  string
 	}{
 		{name: "nothing done", ev: Evidence{},
-			wantSQL: "junior", wantProgress: 0, wantMissing: []string{"junior/lab", "junior/guide", "mid/lab", "mid/guide"}, wantPeople: "junior", wantOverall: "junior"},
+			wantSQL: "junior", wantProgress: 0, wantMissing: []string{"junior/graded", "mid/graded"}, wantPeople: "junior", wantOverall: "junior"},
 		{name: "a junior lab moves progress", ev: Evidence{PassedLabs: set("select-basics")},
-			wantSQL: "junior", wantProgress: 0.25, wantMissing: []string{"junior/guide", "mid/lab", "mid/guide"}, wantPeople: "junior", wantOverall: "junior"},
-		{name: "mid work without the junior guide stays junior", ev: Evidence{PassedLabs: set("select-basics", "windows"), ReadGuides: set("mid-guide")},
-			wantSQL: "junior", wantProgress: 0.75, wantMissing: []string{"junior/guide"}, wantPeople: "junior", wantOverall: "junior"},
-		{name: "junior and mid evidence make mid", ev: Evidence{PassedLabs: set("select-basics", "windows-2"), ReadGuides: set("junior-guide", "mid-guide")},
-			wantSQL: "mid", wantProgress: 0.8, wantMissing: []string{"senior/lab"}, wantPeople: "junior", wantOverall: "mid"},
-		{name: "senior needs only what exists at senior", ev: Evidence{PassedLabs: set("select-basics", "windows", "gaps"), ReadGuides: set("junior-guide", "mid-guide")},
-			wantSQL: "senior", wantProgress: 5.0 / 6.0, wantMissing: []string{"lead/endorsement"}, wantPeople: "junior", wantOverall: "senior"},
-		{name: "an endorsement meets its level and those below", ev: Evidence{Endorsements: map[string]string{"sql": "lead", "people": "mid"}},
-			wantSQL: "lead", wantProgress: 1, wantMissing: nil, wantPeople: "mid", wantOverall: "lead"},
-		{name: "an endorsement does not skip a level", ev: Evidence{Endorsements: map[string]string{"people": "junior"}},
-			wantSQL: "junior", wantProgress: 0, wantMissing: []string{"junior/lab", "junior/guide", "mid/lab", "mid/guide"}, wantPeople: "junior", wantOverall: "junior"},
+			wantSQL: "junior", wantProgress: 0.5, wantMissing: []string{"mid/graded"}, wantPeople: "junior", wantOverall: "junior"},
+		{name: "a quiz is evidence like a lab", ev: Evidence{PassedQuizzes: set("junior-guide", "mid-guide")},
+			wantSQL: "mid", wantProgress: 2.0 / 3.0, wantMissing: []string{"senior/graded"}, wantPeople: "mid", wantOverall: "mid"},
+		{name: "mid work without the junior cell stays junior", ev: Evidence{PassedLabs: set("windows", "gaps")},
+			wantSQL: "junior", wantProgress: 0.5, wantMissing: []string{"junior/graded"}, wantPeople: "junior", wantOverall: "junior"},
+		{name: "an approved task counts for its cell", ev: Evidence{PassedLabs: set("select-basics", "windows"), ApprovedTasks: set("sql-review")},
+			wantSQL: "senior", wantProgress: 3.0 / 5.0, wantMissing: []string{"lead/graded", "lead/task"}, wantPeople: "junior", wantOverall: "senior"},
+		{name: "every lab and quiz: senior, but people needs a task at senior", ev: Evidence{PassedLabs: every("lab"), PassedQuizzes: every("quiz")},
+			wantSQL: "senior", wantProgress: 4.0 / 5.0, wantMissing: []string{"lead/task"}, wantPeople: "mid", wantOverall: "senior"},
+		{name: "every lab, quiz and task: lead where the catalog reaches", ev: Evidence{PassedLabs: every("lab"), PassedQuizzes: every("quiz"), ApprovedTasks: every("task")},
+			wantSQL: "lead", wantProgress: 1, wantMissing: nil, wantPeople: "senior", wantOverall: "lead"},
+		{name: "an endorsement meets its level and those below", ev: Evidence{Endorsements: map[string]string{"sql": "lead", "people": "lead"}},
+			wantSQL: "lead", wantProgress: 1, wantMissing: nil, wantPeople: "lead", wantOverall: "lead"},
+		{name: "an endorsement does not skip a level", ev: Evidence{Endorsements: map[string]string{"sql": "junior"}, PassedLabs: set("gaps")},
+			wantSQL: "junior", wantProgress: 0.5, wantMissing: []string{"mid/graded"}, wantPeople: "junior", wantOverall: "junior"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,16 +111,39 @@ func TestAssess(t *testing.T) {
 	}
 }
 
+// In a people-judged competency a quiz never opens senior: only a task
+// or a mentor does.
+func TestPeopleJudgedNeedTasks(t *testing.T) {
+	fw := smallFramework("people")
+	a := Assess(fw, testItems, Evidence{PassedQuizzes: every("quiz")})
+	if got := a.Competencies[0]; got.Level != "mid" || len(got.Missing) != 1 || got.Missing[0].Kind != NeedTask || got.Missing[0].Candidates[0].Ref != "mentoring-plan" {
+		t.Fatalf("people with every quiz = %s, missing %+v; want mid, missing the mentoring-plan task", got.Level, got.Missing)
+	}
+	a = Assess(fw, testItems, Evidence{PassedQuizzes: every("quiz"), ApprovedTasks: set("mentoring-plan")})
+	if got := a.Competencies[0]; got.Level != "senior" || got.Missing[0].Kind != NeedEndorsement {
+		t.Fatalf("people with the task = %s, missing %+v; want senior, lead by endorsement", got.Level, got.Missing)
+	}
+}
+
 func TestAssessMissingNamesCandidates(t *testing.T) {
 	a := Assess(smallFramework("sql"), testItems, Evidence{PassedLabs: set("select-basics")})
-	var midLab *Requirement
+	var mid *Requirement
 	for i, m := range a.Competencies[0].Missing {
-		if m.Level == "mid" && m.Kind == "lab" {
-			midLab = &a.Competencies[0].Missing[i]
+		if m.Level == "mid" {
+			mid = &a.Competencies[0].Missing[i]
 		}
 	}
-	if midLab == nil || !reflect.DeepEqual(midLab.Candidates, []string{"windows", "windows-2"}) {
-		t.Fatalf("missing mid lab = %+v, want candidates windows and windows-2", midLab)
+	var refs []string
+	if mid != nil {
+		for _, c := range mid.Candidates {
+			refs = append(refs, c.Kind+":"+c.Ref)
+		}
+	}
+	if want := []string{"lab:windows", "lab:windows-2", "quiz:mid-guide"}; !reflect.DeepEqual(refs, want) {
+		t.Fatalf("missing mid = %v, want candidates %v", refs, want)
+	}
+	if met := a.Competencies[0]; met.Level != "junior" {
+		t.Fatalf("level = %s", met.Level)
 	}
 }
 

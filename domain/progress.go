@@ -8,8 +8,9 @@ import (
 	"ladder/store"
 )
 
-// evidenceItems lists every lab and guide (once per translation key) for
-// the level rule. It is built once at start.
+// evidenceItems lists what the level rule counts: every lab, every guide's
+// quiz (once per translation key) and every task. It is built once at
+// start.
 func evidenceItems(idx *content.Index, cat *labs.Catalog) []content.Item {
 	var items []content.Item
 	for _, l := range cat.Labs {
@@ -17,8 +18,11 @@ func evidenceItems(idx *content.Index, cat *labs.Catalog) []content.Item {
 	}
 	for _, g := range idx.Guides {
 		if g.Lang == "en" {
-			items = append(items, content.Item{Kind: "guide", Ref: g.TranslationKey, Level: g.Level, Competencies: g.Competencies})
+			items = append(items, content.Item{Kind: "quiz", Ref: g.TranslationKey, Level: g.Level, Competencies: g.Competencies})
 		}
+	}
+	for _, t := range idx.Tasks {
+		items = append(items, content.Item{Kind: "task", Ref: t.ID, Level: t.Level, Competencies: t.Competencies})
 	}
 	return items
 }
@@ -29,6 +33,8 @@ type Progress struct {
 	Assessment content.Assessment
 	Statuses   map[string]string // lab id -> status
 	Read       map[string]bool   // guide translation key -> read
+	Quizzes    map[string]bool   // guide translation key -> passed, for quizzes attempted
+	Tasks      map[string]string // task id -> the latest version's status
 	Self       map[string]store.SelfAssessment
 	Endorsed   map[string]string // competency -> highest endorsed level
 }
@@ -59,8 +65,14 @@ func (s *Service) Assess(ev *store.Evidence) *Progress {
 		}
 	}
 	endorsed := highestEndorsed(ev.Endorsed)
-	a := content.Assess(s.content.Framework, s.items, content.Evidence{PassedLabs: passed, ReadGuides: ev.Guides, Endorsements: endorsed})
-	return &Progress{Assessment: a, Statuses: ev.Labs, Read: ev.Guides, Endorsed: endorsed}
+	quizzes := map[string]bool{}
+	for key, ok := range ev.Quizzes {
+		if ok {
+			quizzes[key] = true
+		}
+	}
+	a := content.Assess(s.content.Framework, s.items, content.Evidence{PassedLabs: passed, PassedQuizzes: quizzes, ApprovedTasks: ev.Approved, Endorsements: endorsed})
+	return &Progress{Assessment: a, Statuses: ev.Labs, Read: ev.Guides, Quizzes: ev.Quizzes, Tasks: ev.Tasks, Endorsed: endorsed}
 }
 
 // highestEndorsed returns the highest endorsed level per competency.

@@ -17,7 +17,8 @@ import (
 	"ladder/store"
 )
 
-// describeMissing says in words what a requirement still needs.
+// describeMissing says in words what a requirement still needs, naming
+// the labs, quizzes and tasks that would meet it.
 func (s *Server) describeMissing(lang, compID string, r content.Requirement) string {
 	comp := compID
 	if c := s.content.Framework.Competency(compID); c != nil {
@@ -25,49 +26,68 @@ func (s *Server) describeMissing(lang, compID string, r content.Requirement) str
 	}
 	level := s.msgs.T(lang, "level."+r.Level)
 	var names []string
-	for _, ref := range r.Candidates {
+	for _, it := range r.Candidates {
 		if len(names) == 3 {
 			names = append(names, "…")
 			break
 		}
-		names = append(names, s.itemTitle(lang, r.Kind, ref))
+		names = append(names, s.itemTitle(lang, it.Kind, it.Ref))
 	}
 	switch r.Kind {
-	case "lab":
-		return s.msgs.T(lang, "missing.lab", level, comp, strings.Join(names, ", "))
-	case "guide":
-		return s.msgs.T(lang, "missing.guide", level, comp, strings.Join(names, ", "))
+	case content.NeedGraded:
+		return s.msgs.T(lang, "missing.graded", level, comp, strings.Join(names, ", "))
+	case content.NeedTask:
+		return s.msgs.T(lang, "missing.task", level, comp, strings.Join(names, ", "))
 	}
 	return s.msgs.T(lang, "missing.endorsement", level, comp)
 }
 
-// itemTitle names a lab or guide (by translation key) in lang.
+// itemTitle names a lab, a guide (by slug or translation key), a guide's
+// quiz or a task in lang.
 func (s *Server) itemTitle(lang, kind, ref string) string {
-	if kind == "lab" {
+	retired := ref + " (" + s.msgs.T(lang, "item.retired") + ")"
+	switch kind {
+	case "lab":
 		if l := s.labs.Lab(ref); l != nil {
 			return l.Title
 		}
-		return ref + " (" + s.msgs.T(lang, "item.retired") + ")"
-	}
-	if g := s.content.Guide(ref); g != nil {
-		if t := s.content.Translation(g, lang); t != nil {
-			return t.Title
+		return retired
+	case "task":
+		if t := s.content.Task(ref); t != nil {
+			return t.In(lang).Title
 		}
-		return g.Title
+		return retired
 	}
-	return ref + " (" + s.msgs.T(lang, "item.retired") + ")"
+	g := s.content.Guide(ref)
+	if g == nil {
+		return retired
+	}
+	if t := s.content.Translation(g, lang); t != nil {
+		g = t
+	}
+	if kind == "quiz" {
+		return s.msgs.T(lang, "quiz.of", g.Title)
+	}
+	return g.Title
 }
 
 func (s *Server) itemURL(lang, kind, ref string) string {
-	if kind == "lab" {
+	switch kind {
+	case "lab":
 		return "/labs/" + ref
+	case "task":
+		return "/tasks/" + ref
 	}
+	url := "/guides/" + ref
 	if g := s.content.Guide(ref); g != nil {
 		if t := s.content.Translation(g, lang); t != nil {
-			return "/guides/" + t.Slug
+			url = "/guides/" + t.Slug
 		}
 	}
-	return "/guides/" + ref
+	if kind == "quiz" {
+		url += "#quiz"
+	}
+	return url
 }
 
 type recommendation struct {
@@ -85,7 +105,7 @@ func (s *Server) nextSteps(lang string, p *domain.Progress) []recommendation {
 	var cands []cand
 	for _, cl := range p.Assessment.Competencies {
 		for _, m := range cl.Missing {
-			if m.Kind != "endorsement" {
+			if m.Kind != content.NeedEndorsement {
 				cands = append(cands, cand{m, cl.ID, cl.Progress})
 			}
 		}
@@ -100,15 +120,15 @@ func (s *Server) nextSteps(lang string, p *domain.Progress) []recommendation {
 	var out []recommendation
 	seen := map[string]bool{}
 	for _, c := range cands {
-		for _, ref := range c.req.Candidates {
-			key := c.req.Kind + ":" + ref
-			if seen[key] || (c.req.Kind == "lab" && p.Statuses[ref] == store.StatusPassed) || (c.req.Kind == "guide" && p.Read[ref]) {
+		for _, it := range c.req.Candidates {
+			key := it.Kind + ":" + it.Ref
+			if seen[key] || done(p, it) {
 				continue
 			}
 			seen[key] = true
 			comp := s.content.Framework.Competency(c.comp).Name.In(lang)
 			out = append(out, recommendation{
-				Kind: c.req.Kind, Title: s.itemTitle(lang, c.req.Kind, ref), URL: s.itemURL(lang, c.req.Kind, ref),
+				Kind: it.Kind, Title: s.itemTitle(lang, it.Kind, it.Ref), URL: s.itemURL(lang, it.Kind, it.Ref),
 				Reason: s.msgs.T(lang, "next.reason", s.msgs.T(lang, "level."+c.req.Level), comp),
 			})
 			break
@@ -118,6 +138,21 @@ func (s *Server) nextSteps(lang string, p *domain.Progress) []recommendation {
 		}
 	}
 	return out
+}
+
+// done says whether the learner has already done an item, or sent it for
+// review: it is no next step then.
+func done(p *domain.Progress, it content.Item) bool {
+	switch it.Kind {
+	case "lab":
+		return p.Statuses[it.Ref] == store.StatusPassed
+	case "quiz":
+		return p.Quizzes[it.Ref]
+	case "task":
+		st := p.Tasks[it.Ref]
+		return st == store.TaskApproved || st == store.TaskPending
+	}
+	return false
 }
 
 type competencyRow struct {

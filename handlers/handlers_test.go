@@ -321,6 +321,7 @@ func TestHTMLEscaping(t *testing.T) {
 		if lang == "ko" {
 			slug = "evil-ko"
 		}
+		write("guides/"+lang+"/"+slug+".quiz.yaml", testQuiz)
 		write("guides/"+lang+"/"+slug+".md", `---
 title: "<script>alert('title')</script>"
 summary: "<img src=x onerror=alert(1)>"
@@ -354,3 +355,12 @@ func hasCookie(resp *http.Response, prefix string) bool {
 	}
 	return false
 }
+
+// testQuiz is a valid quiz for guides that tests write.
+const testQuiz = `pass: 0.75
+questions:
+  - {id: q1, text: "One?", choices: ["a", "b"], answer: [0], explain: "a"}
+  - {id: q2, text: "Two?", choices: ["a", "b"], answer: [1], explain: "b"}
+  - {id: q3, text: "Three?", choices: ["a", "b"], answer: [0], explain: "a"}
+  - {id: q4, text: "Four?", choices: ["a", "b"], answer: [1], explain: "b"}
+`

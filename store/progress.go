@@ -317,12 +317,15 @@ func (s *Store) SaveSubmissions(ctx context.Context, subs []Submission) error {
 // progress tables read it.
 type Evidence struct {
 	Labs         map[string]string // lab id -> StatusAttempted or StatusPassed
-	Guides       map[string]bool   // translation keys of the guides read
+	Guides       map[string]bool   // translation keys of the guides read (progress, not evidence)
+	Quizzes      map[string]bool   // guide translation key -> passed, for every quiz attempted
+	Tasks        map[string]string // task id -> the latest version's status
+	Approved     map[string]bool   // task ids with an approved version
 	Endorsed     []Endorsement     // competency and level only
-	LastActivity time.Time         // latest submission or guide read; zero when none
+	LastActivity time.Time         // latest submission, guide read, quiz attempt or task version; zero when none
 }
 
-// Evidence returns the evidence of each of these learners in three
+// Evidence returns the evidence of each of these learners in five
 // queries, whatever their number. Every id gets an entry.
 func (s *Store) Evidence(ctx context.Context, userIDs []int64) (map[int64]*Evidence, error) {
 	ctx, cancel := s.bound(ctx)
@@ -334,7 +337,8 @@ func (s *Store) Evidence(ctx context.Context, userIDs []int64) (map[int64]*Evide
 	args := make([]any, len(userIDs))
 	for i, id := range userIDs {
 		args[i] = id
-		out[id] = &Evidence{Labs: map[string]string{}, Guides: map[string]bool{}}
+		out[id] = &Evidence{Labs: map[string]string{}, Guides: map[string]bool{}, Quizzes: map[string]bool{},
+			Tasks: map[string]string{}, Approved: map[string]bool{}}
 	}
 	in := "user_id IN (" + placeholders(len(userIDs)) + ")"
 	seen := func(e *Evidence, at string) {
@@ -372,6 +376,41 @@ func (s *Store) Evidence(ctx context.Context, userIDs []int64) (map[int64]*Evide
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: guide evidence: %w", err)
+	}
+	err = s.eachRow(ctx, "SELECT user_id, guide_key, max(passed), max(created_at) FROM quiz_attempts WHERE "+in+" GROUP BY user_id, guide_key", args, func(sc func(...any) error) error {
+		var id int64
+		var key, at string
+		var passed int
+		if err := sc(&id, &key, &passed, &at); err != nil {
+			return err
+		}
+		out[id].Quizzes[key] = passed == 1
+		seen(out[id], at)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: quiz evidence: %w", err)
+	}
+	err = s.eachRow(ctx, `SELECT s.user_id, s.task_id, COALESCE(r.decision, 'pending'), s.created_at,
+			EXISTS (SELECT 1 FROM task_submissions a JOIN task_reviews ar ON ar.submission_id = a.id
+				WHERE a.user_id = s.user_id AND a.task_id = s.task_id AND ar.decision = 'approved')
+		FROM task_submissions s LEFT JOIN task_reviews r ON r.submission_id = s.id
+		WHERE s.`+in+" AND "+latestVersion, args, func(sc func(...any) error) error {
+		var id int64
+		var task, status, at string
+		var approved int
+		if err := sc(&id, &task, &status, &at, &approved); err != nil {
+			return err
+		}
+		out[id].Tasks[task] = status
+		if approved == 1 {
+			out[id].Approved[task] = true
+		}
+		seen(out[id], at)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: task evidence: %w", err)
 	}
 	err = s.eachRow(ctx, "SELECT user_id, competency_id, level FROM endorsements WHERE "+in+" ORDER BY id", args, func(sc func(...any) error) error {
 		var e Endorsement
