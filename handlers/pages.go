@@ -6,6 +6,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"ladder/content"
+	"ladder/domain"
 	"ladder/store"
 )
 
@@ -128,21 +129,28 @@ func (s *Server) guidePage(c *fiber.Ctx) error {
 		c.Locals("altPath", "/guides/"+t.Slug)
 	}
 	prev, next := s.content.Neighbours(g)
-	if anonymousCacheable(c) {
+	outcome, _ := c.Locals("quizOutcome").(*domain.QuizOutcome)
+	if outcome == nil && anonymousCacheable(c) {
 		// The page depends only on the guide for anonymous readers.
 		return s.serveCached(c, "guide:"+g.Slug, "guide", func() view {
-			return s.view(c, "guides", g.Title, fiber.Map{"Guide": g, "Prev": prev, "Next": next, "Labs": s.guideLabs(g)})
+			return s.view(c, "guides", g.Title, fiber.Map{"Guide": g, "Prev": prev, "Next": next, "Labs": s.guideLabs(g),
+				"Quiz": newQuizView(g.Quiz, nil)})
 		})
 	}
-	read := false
+	data := fiber.Map{"Guide": g, "Prev": prev, "Next": next, "Labs": s.guideLabs(g), "Quiz": newQuizView(g.Quiz, outcome)}
 	if u := currentUser(c); u != nil {
 		keys, err := s.store.ReadGuides(c.UserContext(), u.ID)
 		if err != nil {
 			return err
 		}
-		read = keys[g.TranslationKey]
+		data["Read"] = keys[g.TranslationKey]
+		tried, passed, err := s.store.QuizStatus(c.UserContext(), u.ID, g.TranslationKey)
+		if err != nil {
+			return err
+		}
+		data["QuizTried"], data["QuizPassed"] = tried, passed
 	}
-	return c.Render("guide", s.view(c, "guides", g.Title, fiber.Map{"Guide": g, "Prev": prev, "Next": next, "Labs": s.guideLabs(g), "Read": read}))
+	return c.Render("guide", s.view(c, "guides", g.Title, data))
 }
 
 func (s *Server) career(c *fiber.Ctx) error {

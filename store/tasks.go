@@ -212,3 +212,16 @@ func (s *Store) ReviewQueue(ctx context.Context, mentorID int64) ([]TaskSubmissi
 	return s.listTaskSubmissions(ctx, where+` AND s.user_id IN (SELECT m.user_id FROM cohort_members m JOIN cohorts c ON c.id = m.cohort_id
 		WHERE c.mentor_id = ? AND `+learnerMember+`)`, "s.id", mentorID)
 }
+
+// QuizStatus says whether a user has tried a guide's quiz, and passed it in
+// any attempt.
+func (s *Store) QuizStatus(ctx context.Context, userID int64, guideKey string) (attempted, passed bool, err error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	var n, p int
+	err = s.read.QueryRowContext(ctx, "SELECT count(*), COALESCE(max(passed), 0) FROM quiz_attempts WHERE user_id = ? AND guide_key = ?", userID, guideKey).Scan(&n, &p)
+	if err != nil {
+		return false, false, fmt.Errorf("store: quiz status: %w", err)
+	}
+	return n > 0, p == 1, nil
+}
