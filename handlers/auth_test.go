@@ -5,12 +5,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -21,96 +19,6 @@ import (
 	"ladder/domain"
 	"ladder/store"
 )
-
-// client keeps cookies between requests to one test server.
-type client struct {
-	t       *testing.T
-	s       *Server
-	cookies map[string]string
-	ip      string
-}
-
-func newClient(t *testing.T, s *Server) *client {
-	return &client{t: t, s: s, cookies: map[string]string{}}
-}
-
-type reply struct {
-	status int
-	header http.Header
-	body   string
-}
-
-func (r reply) json(t *testing.T) map[string]any {
-	t.Helper()
-	var m map[string]any
-	if err := json.Unmarshal([]byte(r.body), &m); err != nil {
-		t.Fatalf("body is not a JSON object: %v: %s", err, r.body)
-	}
-	return m
-}
-
-func (c *client) do(method, path, contentType string, body io.Reader, headers map[string]string) reply {
-	c.t.Helper()
-	req := httptest.NewRequest(method, path, body)
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	var parts []string
-	for k, v := range c.cookies {
-		parts = append(parts, k+"="+v)
-	}
-	if len(parts) > 0 {
-		req.Header.Set("Cookie", strings.Join(parts, "; "))
-	}
-	if c.ip != "" {
-		req.RemoteAddr = c.ip + ":1234"
-	}
-	for k, v := range headers {
-		req.Header.Set(k, v)
-	}
-	resp, err := c.s.App().Test(req, -1)
-	if err != nil {
-		c.t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	for _, ck := range resp.Cookies() {
-		if ck.MaxAge < 0 || ck.Value == "" || (!ck.Expires.IsZero() && ck.Expires.Before(time.Now())) {
-			delete(c.cookies, ck.Name)
-		} else {
-			c.cookies[ck.Name] = ck.Value
-		}
-	}
-	return reply{status: resp.StatusCode, header: resp.Header, body: string(b)}
-}
-
-func (c *client) json(method, path string, body any, headers map[string]string) reply {
-	c.t.Helper()
-	var r io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		r = bytes.NewReader(b)
-	}
-	return c.do(method, path, "application/json", r, headers)
-}
-
-func (c *client) form(path string, values url.Values) reply {
-	c.t.Helper()
-	return c.do("POST", path, "application/x-www-form-urlencoded", strings.NewReader(values.Encode()), nil)
-}
-
-// csrf fetches a page so the CSRF cookie is set, and returns the token.
-func (c *client) csrf() string {
-	c.t.Helper()
-	c.do("GET", "/", "", nil, nil)
-	tok := c.cookies[csrfCookie]
-	if tok == "" {
-		c.t.Fatal("no CSRF cookie after GET /")
-	}
-	return tok
-}
-
-func bearer(tok string) map[string]string { return map[string]string{"Authorization": "Bearer " + tok} }
 
 func signupAndLogin(t *testing.T, c *client, email string) (token string, id int64) {
 	t.Helper()
@@ -140,59 +48,38 @@ func makeUser(t *testing.T, s *Server, email, role string) {
 func TestAuthAPIScenarios(t *testing.T) {
 	s := newTestServer(t)
 	c := newClient(t, s)
-	tests := []struct {
-		name       string
-		method     string
-		path       string
-		body       any
-		raw        string
-		wantStatus int
-		want       []string
-	}{
-		{"signup", "POST", "/api/v1/auth/signup", map[string]string{"email": "Ada@Example.com", "password": "correct horse battery", "display_name": "Ada"}, "", 201,
-			[]string{`"user":{`, `"email":"ada@example.com"`, `"role":"learner"`, `"display_name":"Ada"`, `"id":`}},
-		{"duplicate email", "POST", "/api/v1/auth/signup", map[string]string{"email": "ada@example.com", "password": "another long password"}, "", 409, []string{`"error":"an account with this email already exists"`}},
-		{"short password", "POST", "/api/v1/auth/signup", map[string]string{"email": "bob@example.com", "password": "short"}, "", 400, []string{`"error":"password: The password must have at least 10 characters."`}},
-		{"bad email", "POST", "/api/v1/auth/signup", map[string]string{"email": "not-an-email", "password": "correct horse battery"}, "", 400, []string{`"error":"email:`}},
-		{"malformed json", "POST", "/api/v1/auth/signup", nil, `{"email": `, 400, []string{`"error":"the request body is not valid JSON`}},
-		{"empty body", "POST", "/api/v1/auth/login", nil, ``, 400, []string{`"error":"the request body must be a JSON object"`}},
-		{"login missing fields", "POST", "/api/v1/auth/login", map[string]string{"email": "ada@example.com"}, "", 400, []string{`"error":"email and password are required"`}},
-		{"wrong password", "POST", "/api/v1/auth/login", map[string]string{"email": "ada@example.com", "password": "wrong password!"}, "", 401, []string{`"error":"wrong email or password"`}},
-		{"unknown email, same answer", "POST", "/api/v1/auth/login", map[string]string{"email": "nobody@example.com", "password": "wrong password!"}, "", 401, []string{`"error":"wrong email or password"`}},
-		{"login", "POST", "/api/v1/auth/login", map[string]string{"email": "ADA@example.com", "password": "correct horse battery"}, "", 200, []string{`"token":"`, `"expires_at":"`, `"user":{`}},
-		{"me without token", "GET", "/api/v1/me", nil, "", 401, []string{`"error":`}},
-		{"logout without token", "POST", "/api/v1/auth/logout", nil, "", 401, nil},
-		{"garbage bearer", "GET", "/api/v1/me", nil, "", 401, nil},
+	unauthorized := apiError("authentication required: missing, expired or revoked token")
+	tests := []scenario{
+		{name: "signup", method: "POST", url: "/api/v1/auth/signup", body: map[string]string{"email": "Ada@Example.com", "password": "correct horse battery", "display_name": "Ada"}, wantStatus: 201,
+			want: []string{`"user":{`, `"email":"ada@example.com"`, `"role":"learner"`, `"display_name":"Ada"`, `"id":`}},
+		{name: "duplicate email", method: "POST", url: "/api/v1/auth/signup", body: map[string]string{"email": "ada@example.com", "password": "another long password"}, wantStatus: 409,
+			wantBody: apiError("an account with this email already exists")},
+		{name: "short password", method: "POST", url: "/api/v1/auth/signup", body: map[string]string{"email": "bob@example.com", "password": "short"}, wantStatus: 400,
+			wantBody: apiError("password: The password must have at least 10 characters.")},
+		{name: "bad email", method: "POST", url: "/api/v1/auth/signup", body: map[string]string{"email": "not-an-email", "password": "correct horse battery"}, wantStatus: 400,
+			wantBody: apiError("email: Enter a valid email address, like name@example.com.")},
+		{name: "malformed json", method: "POST", url: "/api/v1/auth/signup", body: `{"email": `, contentType: "application/json", wantStatus: 400,
+			want: []string{`{"error":"the request body is not valid JSON: `}},
+		{name: "empty body", method: "POST", url: "/api/v1/auth/login", body: ``, contentType: "application/json", wantStatus: 400,
+			wantBody: apiError("the request body must be a JSON object")},
+		{name: "login missing fields", method: "POST", url: "/api/v1/auth/login", body: map[string]string{"email": "ada@example.com"}, wantStatus: 400,
+			wantBody: apiError("email and password are required")},
+		{name: "wrong password", method: "POST", url: "/api/v1/auth/login", body: map[string]string{"email": "ada@example.com", "password": "wrong password!"}, wantStatus: 401,
+			wantBody: apiError("wrong email or password")},
+		{name: "unknown email, same answer", method: "POST", url: "/api/v1/auth/login", body: map[string]string{"email": "nobody@example.com", "password": "wrong password!"}, wantStatus: 401,
+			wantBody: apiError("wrong email or password")},
+		{name: "login", method: "POST", url: "/api/v1/auth/login", body: map[string]string{"email": "ADA@example.com", "password": "correct horse battery"}, wantStatus: 200,
+			want: []string{`"token":"`, `"expires_at":"`, `"user":{`, `"email":"ada@example.com"`}},
+		{name: "me without token", url: "/api/v1/me", wantStatus: 401, wantBody: unauthorized},
+		{name: "logout without token", method: "POST", url: "/api/v1/auth/logout", wantStatus: 401, wantBody: unauthorized},
+		{name: "garbage bearer", url: "/api/v1/me", headers: bearer("not.a.jwt"), wantStatus: 401, wantBody: unauthorized},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := newClient(t, s) // no cookies carried between scenarios
-			var r reply
-			headers := map[string]string(nil)
-			if tt.name == "garbage bearer" {
-				headers = bearer("not.a.jwt")
-			}
-			if tt.body == nil {
-				r = c.do(tt.method, tt.path, "application/json", strings.NewReader(tt.raw), headers)
-			} else {
-				r = c.json(tt.method, tt.path, tt.body, headers)
-			}
-			if r.status != tt.wantStatus {
-				t.Fatalf("status %d, want %d: %s", r.status, tt.wantStatus, r.body)
-			}
-			if !strings.HasPrefix(r.header.Get("Content-Type"), "application/json") && r.status != 204 {
-				t.Errorf("Content-Type = %q, want JSON", r.header.Get("Content-Type"))
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.body, w) {
-					t.Errorf("body lacks %q: %s", w, r.body)
-				}
-			}
-			if strings.Contains(r.body, "password_hash") || strings.Contains(r.body, "$2a$") {
-				t.Errorf("body leaks a password hash: %s", r.body)
-			}
-		})
+	for i := range tests {
+		// Every answer here is JSON, and none leaks a password hash.
+		tests[i].wantHeaderIs = map[string]string{"Content-Type": "application/json"}
+		tests[i].notWant = append(tests[i].notWant, "password_hash", "$2a$")
 	}
+	runScenarios(t, s, tests)
 
 	// The login sets an HttpOnly, SameSite=Lax session cookie.
 	r := c.json("POST", "/api/v1/auth/login", map[string]string{"email": "ada@example.com", "password": "correct horse battery"}, nil)
@@ -244,7 +131,7 @@ func TestTokenValidation(t *testing.T) {
 	payload, _ := base64.RawURLEncoding.DecodeString(parts[1])
 	tampered := parts[0] + "." + base64.RawURLEncoding.EncodeToString(bytes.Replace(payload, []byte(fmt.Sprintf(`"sub":"%d"`, id)), []byte(fmt.Sprintf(`"sub":"%d"`, id+1)), 1)) + "." + parts[2]
 	noneTok := sign(jwt.SigningMethodNone, jwt.UnsafeAllowNoneSignatureType, nil)
-	tests := []struct {
+	tokens := []struct {
 		name string
 		tok  string
 	}{
@@ -264,17 +151,14 @@ func TestTokenValidation(t *testing.T) {
 		{"unknown session", sign(jwt.SigningMethodHS256, s.jwtKey, func(c *claims) { c.ID = "no-such-session" })},
 		{"other subject", sign(jwt.SigningMethodHS256, s.jwtKey, func(c *claims) { c.Subject = "999" })},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := newClient(t, s).json("GET", "/api/v1/me", nil, bearer(tt.tok))
-			if r.status != 401 {
-				t.Fatalf("status %d, want 401: %s", r.status, r.body)
-			}
-		})
+	var tests []scenario
+	for _, tt := range tokens {
+		tests = append(tests, scenario{name: tt.name, url: "/api/v1/me", headers: bearer(tt.tok),
+			wantStatus: 401, wantBody: apiError("authentication required: missing, expired or revoked token")})
 	}
-	if r := newClient(t, s).json("GET", "/api/v1/me", nil, bearer(good)); r.status != 200 {
-		t.Fatalf("the untouched token: %d", r.status)
-	}
+	tests = append(tests, scenario{name: "the untouched token", url: "/api/v1/me", headers: bearer(good),
+		wantStatus: 200, want: []string{fmt.Sprintf(`"id":%d,"email":"eve@example.com"`, id)}})
+	runScenarios(t, s, tests)
 }
 
 func TestCSRFOnCookieWrites(t *testing.T) {
@@ -328,33 +212,20 @@ func TestRolesAndAudit(t *testing.T) {
 	r := admin.json("POST", "/api/v1/auth/login", map[string]string{"email": "root@example.com", "password": "correct horse battery"}, nil)
 	atok := r.json(t)["token"].(string)
 	path := fmt.Sprintf("/api/v1/users/%d/role", lid)
-	tests := []struct {
-		name   string
-		tok    string
-		path   string
-		body   any
-		status int
-		want   string
-	}{
-		{"learner calls an admin route", ltok, path, map[string]string{"role": "admin"}, 403, `"error":"your role does not allow this"`},
-		{"anonymous", "", path, map[string]string{"role": "admin"}, 401, ""},
-		{"invalid role", atok, path, map[string]string{"role": "king"}, 400, "role must be"},
-		{"unknown user", atok, "/api/v1/users/9999/role", map[string]string{"role": "mentor"}, 404, `"error":"not found"`},
-		{"bad id", atok, "/api/v1/users/abc/role", map[string]string{"role": "mentor"}, 404, ""},
-		{"admin promotes", atok, path, map[string]string{"role": "mentor"}, 200, `"role":"mentor"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var h map[string]string
-			if tt.tok != "" {
-				h = bearer(tt.tok)
-			}
-			r := newClient(t, s).json("PUT", tt.path, tt.body, h)
-			if r.status != tt.status || !strings.Contains(r.body, tt.want) {
-				t.Fatalf("status %d %s, want %d with %q", r.status, r.body, tt.status, tt.want)
-			}
-		})
-	}
+	runScenarios(t, s, []scenario{
+		{name: "learner calls an admin route", method: "PUT", url: path, headers: bearer(ltok), body: map[string]string{"role": "admin"},
+			wantStatus: 403, wantBody: apiError("your role does not allow this")},
+		{name: "anonymous", method: "PUT", url: path, body: map[string]string{"role": "admin"},
+			wantStatus: 401, wantBody: apiError("authentication required: missing, expired or revoked token")},
+		{name: "invalid role", method: "PUT", url: path, headers: bearer(atok), body: map[string]string{"role": "king"},
+			wantStatus: 400, wantBody: apiError("role must be learner, mentor or admin")},
+		{name: "unknown user", method: "PUT", url: "/api/v1/users/9999/role", headers: bearer(atok), body: map[string]string{"role": "mentor"},
+			wantStatus: 404, wantBody: apiError("not found")},
+		{name: "bad id", method: "PUT", url: "/api/v1/users/abc/role", headers: bearer(atok), body: map[string]string{"role": "mentor"},
+			wantStatus: 404, wantBody: apiError("not found")},
+		{name: "admin promotes", method: "PUT", url: path, headers: bearer(atok), body: map[string]string{"role": "mentor"},
+			wantStatus: 200, want: []string{fmt.Sprintf(`"id":%d`, lid), `"email":"lea@example.com"`, `"role":"mentor"`}},
+	})
 	// The learner's role changed for their next request.
 	if me := newClient(t, s).json("GET", "/api/v1/me", nil, bearer(ltok)); !strings.Contains(me.body, `"role":"mentor"`) {
 		t.Errorf("me after promotion: %s", me.body)

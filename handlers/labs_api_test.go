@@ -21,50 +21,29 @@ func TestLabAPIScenarios(t *testing.T) {
 	user := newClient(t, s)
 	tok, uid := signupAndLogin(t, user, "ines@example.com")
 	auth := bearer(tok)
-	tests := []struct {
-		name       string
-		path       string
-		body       any
-		headers    map[string]string
-		wantStatus int
-		want       []string
-		notWant    []string
-	}{
-		{"run", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "SELECT customer_id, full_name FROM shop.customers ORDER BY customer_id LIMIT 2"}, nil, 200,
-			[]string{`"columns":["customer_id","full_name"]`, `"rows":[[`, `"truncated":false`}, nil},
-		{"run truncates at 200 rows", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "SELECT * FROM range(1000)"}, nil, 200, []string{`"truncated":true`}, nil},
-		{"run with a SQL error", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "SELECT nope FROM shop.customers"}, nil, 422,
-			[]string{`"error":"SQL error in statement 1`, `"statement":1`, `"line":1`, "nope"}, nil},
-		{"run refused", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "COPY shop.customers TO '/tmp/x.csv'"}, nil, 422, []string{`"error":"statement 1: COPY is not allowed in labs"`}, nil},
-		{"run too large", "/api/v1/labs/customers-without-orders/run", map[string]string{"sql": "SELECT 1 -- " + strings.Repeat("x", 70<<10)}, nil, 413, []string{`"error":"the SQL is`}, nil},
-		{"run without sql", "/api/v1/labs/customers-without-orders/run", map[string]string{"query": "SELECT 1"}, nil, 400, []string{`"error":"the body needs a \"sql\" string"`}, nil},
-		{"run unknown lab", "/api/v1/labs/nope/run", map[string]string{"sql": "SELECT 1"}, nil, 404, []string{`"error":"not found"`}, nil},
-		{"anonymous submission is not stored", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": lab.Solution}, nil, 200,
-			[]string{`"passed":true`, `"datasets":[{"name":"visible","passed":true},{"name":"hidden","passed":true}]`, `"stored":false`}, []string{`"id":`}},
-		{"signed-in wrong submission", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": "SELECT customer_id, full_name, email FROM shop.customers"}, auth, 201,
-			[]string{`"id":`, `"passed":false`, `"message":"Expected`, `"stored":true`}, nil},
-		{"signed-in SQL error", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": "SELEKT 1"}, auth, 422, []string{`"error":"SQL error`, `"stored":true`}, nil},
-		{"oversized submission", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": strings.Repeat("x", 65<<10)}, auth, 413, nil, nil},
-		{"hostile submission", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": "SELECT * FROM read_csv('/etc/passwd')"}, auth, 422, []string{"file system operations are disabled"}, []string{"root:"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := newClient(t, s).json("POST", tt.path, tt.body, tt.headers)
-			if r.status != tt.wantStatus {
-				t.Fatalf("status %d, want %d: %.300s", r.status, tt.wantStatus, r.body)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.body, w) {
-					t.Errorf("body lacks %q: %.400s", w, r.body)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(r.body, w) {
-					t.Errorf("body contains %q", w)
-				}
-			}
-		})
-	}
+	const lab1 = "/api/v1/labs/customers-without-orders"
+	runScenarios(t, s, []scenario{
+		{name: "run", method: "POST", url: lab1 + "/run", body: map[string]string{"sql": "SELECT customer_id, full_name FROM shop.customers ORDER BY customer_id LIMIT 2"}, wantStatus: 200,
+			want: []string{`"columns":["customer_id","full_name"]`, `"rows":[[`, `"truncated":false`}},
+		{name: "run truncates at 200 rows", method: "POST", url: lab1 + "/run", body: map[string]string{"sql": "SELECT * FROM range(1000)"}, wantStatus: 200, want: []string{`"truncated":true`}},
+		{name: "run with a SQL error", method: "POST", url: lab1 + "/run", body: map[string]string{"sql": "SELECT nope FROM shop.customers"}, wantStatus: 422,
+			want: []string{`"error":"SQL error in statement 1`, `"statement":1`, `"line":1`, "nope"}},
+		{name: "run refused", method: "POST", url: lab1 + "/run", body: map[string]string{"sql": "COPY shop.customers TO '/tmp/x.csv'"}, wantStatus: 422,
+			wantBody: apiError("statement 1: COPY is not allowed in labs")},
+		{name: "run too large", method: "POST", url: lab1 + "/run", body: map[string]string{"sql": "SELECT 1 -- " + strings.Repeat("x", 70<<10)}, wantStatus: 413,
+			wantBody: apiError(fmt.Sprintf("the SQL is %d bytes; the limit is 65536", len("SELECT 1 -- ")+70<<10))},
+		{name: "run without sql", method: "POST", url: lab1 + "/run", body: map[string]string{"query": "SELECT 1"}, wantStatus: 400, wantBody: apiError(`the body needs a "sql" string`)},
+		{name: "run unknown lab", method: "POST", url: "/api/v1/labs/nope/run", body: map[string]string{"sql": "SELECT 1"}, wantStatus: 404, wantBody: apiError("not found")},
+		{name: "anonymous submission is not stored", method: "POST", url: lab1 + "/submissions", body: map[string]string{"sql": lab.Solution}, wantStatus: 200,
+			want: []string{`"passed":true`, `"datasets":[{"name":"visible","passed":true},{"name":"hidden","passed":true}]`, `"stored":false`}, notWant: []string{`"id":`}},
+		{name: "signed-in wrong submission", method: "POST", url: lab1 + "/submissions", body: map[string]string{"sql": "SELECT customer_id, full_name, email FROM shop.customers"}, headers: auth, wantStatus: 201,
+			want: []string{`"id":`, `"passed":false`, `"message":"Expected`, `"stored":true`}},
+		{name: "signed-in SQL error", method: "POST", url: lab1 + "/submissions", body: map[string]string{"sql": "SELEKT 1"}, headers: auth, wantStatus: 422, want: []string{`"error":"SQL error`, `"stored":true`}},
+		{name: "oversized submission", method: "POST", url: lab1 + "/submissions", body: map[string]string{"sql": strings.Repeat("x", 65<<10)}, headers: auth, wantStatus: 413,
+			wantBody: apiError(fmt.Sprintf("the SQL is %d bytes; the limit is 65536", 65<<10))},
+		{name: "hostile submission", method: "POST", url: lab1 + "/submissions", body: map[string]string{"sql": "SELECT * FROM read_csv('/etc/passwd')"}, headers: auth, wantStatus: 422,
+			want: []string{"file system operations are disabled"}, notWant: []string{"root:"}},
+	})
 	subs, err := s.store.Submissions(context.Background(), uid, "", 100)
 	if err != nil {
 		t.Fatal(err)

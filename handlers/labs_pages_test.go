@@ -23,28 +23,23 @@ func TestLabPagesWithoutJavaScript(t *testing.T) {
 		{name: "unknown lab", url: "/labs/nope", wantStatus: 404, want: []string{"Page not found"}},
 		{name: "guide links to labs", url: "/guides/data-reliability-engineering", wantStatus: 200, want: []string{"Practise this", "/labs/freshness-check"}},
 	})
-	r := anon.form("/labs/filter-sort-orders/run", url.Values{"_csrf": {tok}, "sql": {"SELECT order_id FROM shop.orders ORDER BY order_id LIMIT 3"}})
-	if r.status != 200 || !strings.Contains(r.body, `data-testid="run-result"`) || !strings.Contains(r.body, "3 rows") || !strings.Contains(r.body, "<html") {
-		t.Errorf("run form: %d", r.status)
+	post := func(name, path string, form url.Values, status int, want ...string) scenario {
+		form.Set("_csrf", tok)
+		return scenario{name: name, client: anon, method: "POST", url: path, body: form, wantStatus: status, want: want}
 	}
-	if !strings.Contains(r.body, "ORDER BY order_id LIMIT 3</textarea>") {
-		t.Error("the SQL typed is not kept in the textarea")
-	}
-	r = anon.form("/labs/filter-sort-orders/submit", url.Values{"_csrf": {tok}, "sql": {"SELECT 1"}})
-	if r.status != 200 || !strings.Contains(r.body, "verdict-fail") || !strings.Contains(r.body, "Not saved") {
-		t.Errorf("anonymous submit form: %d", r.status)
-	}
-	r = anon.form("/labs/filter-sort-orders/submit", url.Values{"_csrf": {tok}, "sql": {"SELECT <script>alert(1)</script>"}})
-	if strings.Contains(r.body, "<script>alert(1)") {
-		t.Error("the submitted SQL is echoed unescaped")
-	}
-	r = anon.form("/labs/filter-sort-orders/hints", url.Values{"_csrf": {tok}, "hints": {"0"}})
-	if r.status != 303 || r.header.Get("Location") != "/labs/filter-sort-orders?hints=1#hints" {
-		t.Errorf("anonymous hint: %d %q", r.status, r.header.Get("Location"))
-	}
-	if r := anon.do("GET", "/labs/filter-sort-orders?hints=1", "", nil, nil); !strings.Contains(r.body, template.HTMLEscapeString(s.labs.Lab("filter-sort-orders").Hints[0])) {
-		t.Error("the first hint is not shown")
-	}
+	runScenarios(t, s, []scenario{
+		// The SQL typed is kept in the textarea.
+		post("run form", "/labs/filter-sort-orders/run", url.Values{"sql": {"SELECT order_id FROM shop.orders ORDER BY order_id LIMIT 3"}}, 200,
+			`data-testid="run-result"`, "3 rows", "<html", "ORDER BY order_id LIMIT 3</textarea>"),
+		post("anonymous submit form", "/labs/filter-sort-orders/submit", url.Values{"sql": {"SELECT 1"}}, 200, "verdict-fail", "Not saved"),
+		{name: "submitted SQL is echoed escaped", client: anon, method: "POST", url: "/labs/filter-sort-orders/submit",
+			body: url.Values{"_csrf": {tok}, "sql": {"SELECT <script>alert(1)</script>"}}, wantStatus: 422,
+			want: []string{"SELECT &lt;script&gt;alert(1)&lt;/script&gt;</textarea>"}, notWant: []string{"<script>alert(1)"}},
+		{name: "anonymous hint", client: anon, method: "POST", url: "/labs/filter-sort-orders/hints", body: url.Values{"_csrf": {tok}, "hints": {"0"}},
+			wantStatus: 303, wantHeaderIs: map[string]string{"Location": "/labs/filter-sort-orders?hints=1#hints"}},
+		{name: "the first hint is shown", client: anon, url: "/labs/filter-sort-orders?hints=1", wantStatus: 200,
+			want: []string{template.HTMLEscapeString(s.labs.Lab("filter-sort-orders").Hints[0])}},
+	})
 
 	// Signed in: attempts, hints and the solution are remembered.
 	user := newClient(t, s)
@@ -56,7 +51,7 @@ func TestLabPagesWithoutJavaScript(t *testing.T) {
 	if n, _ := s.store.HintsRevealed(context.Background(), uid, lab.ID); n != 2 {
 		t.Errorf("%d hints recorded, want 2", n)
 	}
-	r = user.form("/labs/filter-sort-orders/submit", url.Values{"_csrf": {tok}, "sql": {lab.Solution}})
+	r := user.form("/labs/filter-sort-orders/submit", url.Values{"_csrf": {tok}, "sql": {lab.Solution}})
 	if r.status != 200 || !strings.Contains(r.body, "verdict-pass") || !strings.Contains(r.body, `data-testid="solution"`) || !strings.Contains(r.body, "Your attempts") {
 		t.Errorf("signed-in submit: %d", r.status)
 	}

@@ -15,8 +15,11 @@ type actor struct {
 }
 
 func (a actor) call(method, path string, body any) reply {
-	return a.c.json(method, path, body, bearer(a.tok))
+	return a.c.json(method, path, body, a.auth())
 }
+
+// auth is the header that makes a request the actor's.
+func (a actor) auth() map[string]string { return bearer(a.tok) }
 
 func login(t *testing.T, s *Server, email string) actor {
 	t.Helper()
@@ -63,43 +66,34 @@ func TestMentoringAPI(t *testing.T) {
 	r = other.call("POST", "/api/v1/curricula", map[string]any{"title": "Theirs", "items": []map[string]string{{"kind": "lab", "ref": "filter-sort-orders"}}})
 	othersCurriculum := int64(r.json(t)["id"].(float64))
 
-	tests := []struct {
-		name   string
-		who    actor
-		method string
-		path   string
-		body   any
-		status int
-		want   string
-	}{
-		{"learner creates a cohort", learner, "POST", "/api/v1/cohorts", map[string]string{"name": "x"}, 403, "your role does not allow this"},
-		{"empty cohort name", mentor, "POST", "/api/v1/cohorts", map[string]string{"name": "  "}, 400, "name is required"},
-		{"add a learner", mentor, "POST", cpath + "/members", map[string]string{"email": "LEARNER@example.com"}, 201, `"email":"learner@example.com"`},
-		{"add the same learner again", mentor, "POST", cpath + "/members", map[string]string{"email": "learner@example.com"}, 409, "already in the cohort"},
-		{"add an unknown email", mentor, "POST", cpath + "/members", map[string]string{"email": "ghost@example.com"}, 422, `{"error":"no learner with this email"}`},
-		{"another mentor adds to my cohort", other, "POST", cpath + "/members", map[string]string{"email": "stranger@example.com"}, 404, "not found"},
-		{"learner adds members", learner, "POST", cpath + "/members", map[string]string{"email": "stranger@example.com"}, 403, ""},
-		{"unknown cohort", mentor, "POST", "/api/v1/cohorts/9999/members", map[string]string{"email": "learner@example.com"}, 404, ""},
-		{"curriculum with an unknown lab", mentor, "POST", "/api/v1/curricula", map[string]any{"title": "Bad", "items": []map[string]string{{"kind": "lab", "ref": "nope"}}}, 400, `unknown lab \"nope\"`},
-		{"curriculum with a bad kind", mentor, "POST", "/api/v1/curricula", map[string]any{"title": "Bad", "items": []map[string]string{{"kind": "video", "ref": "x"}}}, 400, "kind must be guide or lab"},
-		{"curriculum without title", mentor, "POST", "/api/v1/curricula", map[string]any{"items": []map[string]string{}}, 400, "title is required"},
-		{"learner creates a curriculum", learner, "POST", "/api/v1/curricula", map[string]any{"title": "Mine"}, 403, ""},
-		{"assign", mentor, "POST", cpath + "/assignments", map[string]any{"curriculum_id": curriculum, "due": "2026-11-30"}, 201, `"id":`},
-		{"assign with a bad date", mentor, "POST", cpath + "/assignments", map[string]any{"curriculum_id": curriculum, "due": "next friday"}, 400, "RFC 3339 date"},
-		{"assign someone else's curriculum", mentor, "POST", cpath + "/assignments", map[string]any{"curriculum_id": othersCurriculum, "due": "2026-11-30"}, 404, "no curriculum"},
-		{"another mentor assigns to my cohort", other, "POST", cpath + "/assignments", map[string]any{"curriculum_id": othersCurriculum, "due": "2026-11-30"}, 404, ""},
-		{"another mentor reads my cohort", other, "GET", cpath + "/progress", nil, 404, ""},
-		{"learner reads cohort progress", learner, "GET", cpath + "/progress", nil, 403, ""},
-		{"admin reads any cohort", admin, "GET", cpath + "/progress", nil, 200, `"learners":[`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := tt.who.call(tt.method, tt.path, tt.body)
-			if r.status != tt.status || !strings.Contains(r.body, tt.want) {
-				t.Fatalf("%d %s, want %d with %q", r.status, r.body, tt.status, tt.want)
-			}
-		})
-	}
+	forbidden, notFound := apiError("your role does not allow this"), apiError("not found")
+	runScenarios(t, s, []scenario{
+		{name: "learner creates a cohort", headers: learner.auth(), method: "POST", url: "/api/v1/cohorts", body: map[string]string{"name": "x"}, wantStatus: 403, wantBody: forbidden},
+		{name: "empty cohort name", headers: mentor.auth(), method: "POST", url: "/api/v1/cohorts", body: map[string]string{"name": "  "}, wantStatus: 400, wantBody: apiError("name is required")},
+		{name: "add a learner", headers: mentor.auth(), method: "POST", url: cpath + "/members", body: map[string]string{"email": "LEARNER@example.com"}, wantStatus: 201,
+			wantBody: fmt.Sprintf(`{"cohort_id":%d,"email":"learner@example.com","user_id":%d}`, cohort, learner.id)},
+		{name: "add the same learner again", headers: mentor.auth(), method: "POST", url: cpath + "/members", body: map[string]string{"email": "learner@example.com"}, wantStatus: 409,
+			wantBody: apiError("this learner is already in the cohort")},
+		{name: "add an unknown email", headers: mentor.auth(), method: "POST", url: cpath + "/members", body: map[string]string{"email": "ghost@example.com"}, wantStatus: 422, wantBody: apiError("no learner with this email")},
+		{name: "another mentor adds to my cohort", headers: other.auth(), method: "POST", url: cpath + "/members", body: map[string]string{"email": "stranger@example.com"}, wantStatus: 404, wantBody: notFound},
+		{name: "learner adds members", headers: learner.auth(), method: "POST", url: cpath + "/members", body: map[string]string{"email": "stranger@example.com"}, wantStatus: 403, wantBody: forbidden},
+		{name: "unknown cohort", headers: mentor.auth(), method: "POST", url: "/api/v1/cohorts/9999/members", body: map[string]string{"email": "learner@example.com"}, wantStatus: 404, wantBody: notFound},
+		{name: "curriculum with an unknown lab", headers: mentor.auth(), method: "POST", url: "/api/v1/curricula", body: map[string]any{"title": "Bad", "items": []map[string]string{{"kind": "lab", "ref": "nope"}}}, wantStatus: 400,
+			wantBody: apiError(`items[0]: unknown lab "nope"`)},
+		{name: "curriculum with a bad kind", headers: mentor.auth(), method: "POST", url: "/api/v1/curricula", body: map[string]any{"title": "Bad", "items": []map[string]string{{"kind": "video", "ref": "x"}}}, wantStatus: 400,
+			wantBody: apiError("items[0]: kind must be guide or lab")},
+		{name: "curriculum without title", headers: mentor.auth(), method: "POST", url: "/api/v1/curricula", body: map[string]any{"items": []map[string]string{}}, wantStatus: 400, wantBody: apiError("title is required")},
+		{name: "learner creates a curriculum", headers: learner.auth(), method: "POST", url: "/api/v1/curricula", body: map[string]any{"title": "Mine"}, wantStatus: 403, wantBody: forbidden},
+		{name: "assign", headers: mentor.auth(), method: "POST", url: cpath + "/assignments", body: map[string]any{"curriculum_id": curriculum, "due": "2026-11-30"}, wantStatus: 201, want: []string{`{"id":`}},
+		{name: "assign with a bad date", headers: mentor.auth(), method: "POST", url: cpath + "/assignments", body: map[string]any{"curriculum_id": curriculum, "due": "next friday"}, wantStatus: 400,
+			wantBody: apiError("due must be an RFC 3339 date such as 2026-12-31")},
+		{name: "assign someone else's curriculum", headers: mentor.auth(), method: "POST", url: cpath + "/assignments", body: map[string]any{"curriculum_id": othersCurriculum, "due": "2026-11-30"}, wantStatus: 404,
+			wantBody: apiError("no curriculum with this id among yours")},
+		{name: "another mentor assigns to my cohort", headers: other.auth(), method: "POST", url: cpath + "/assignments", body: map[string]any{"curriculum_id": othersCurriculum, "due": "2026-11-30"}, wantStatus: 404, wantBody: notFound},
+		{name: "another mentor reads my cohort", headers: other.auth(), url: cpath + "/progress", wantStatus: 404, wantBody: notFound},
+		{name: "learner reads cohort progress", headers: learner.auth(), url: cpath + "/progress", wantStatus: 403, wantBody: forbidden},
+		{name: "admin reads any cohort", headers: admin.auth(), url: cpath + "/progress", wantStatus: 200, want: []string{`"learners":[`, `"email":"learner@example.com"`}},
+	})
 
 	// The learner sees the assignment, nothing done yet.
 	r = learner.call("GET", "/api/v1/me/assignments", nil)
@@ -244,36 +238,32 @@ func TestMentorPagesAccess(t *testing.T) {
 	co := int64(mentor.call("POST", "/api/v1/cohorts", map[string]string{"name": "Mine"}).json(t)["id"].(float64))
 	mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/members", co), map[string]string{"email": "learner@example.com"})
 	cur := int64(mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "C", "items": []map[string]string{{"kind": "lab", "ref": "filter-sort-orders"}}}).json(t)["id"].(float64))
-	tests := []struct {
-		who    actor
-		path   string
-		status int
-	}{
-		{mentor, "/mentor", 200},
-		{mentor, fmt.Sprintf("/mentor/cohorts/%d", co), 200},
-		{mentor, fmt.Sprintf("/mentor/curricula/%d", cur), 200},
-		{mentor, fmt.Sprintf("/mentor/learners/%d", learner.id), 200},
-		{mentor, fmt.Sprintf("/mentor/cohorts/%d/progress.csv", co), 200},
-		{other, fmt.Sprintf("/mentor/cohorts/%d", co), 404},
-		{other, fmt.Sprintf("/mentor/curricula/%d", cur), 404},
-		{other, fmt.Sprintf("/mentor/learners/%d", learner.id), 404},
-		{other, fmt.Sprintf("/mentor/cohorts/%d/progress.csv", co), 404},
-		{learner, "/mentor", 403},
-		{learner, fmt.Sprintf("/mentor/learners/%d", learner.id), 403},
+	page := func(who actor, path string, status int, want ...string) scenario {
+		return scenario{name: fmt.Sprintf("%s as %d", path, who.id), url: path, headers: who.auth(), wantStatus: status, want: want}
 	}
-	for _, tt := range tests {
-		r := tt.who.c.do("GET", tt.path, "", nil, bearer(tt.who.tok))
-		if r.status != tt.status {
-			t.Errorf("%s as %d: %d, want %d", tt.path, tt.who.id, r.status, tt.status)
-		}
+	const notFound, forbidden = "<h1>Page not found</h1>", "your role does not allow this"
+	runScenarios(t, s, []scenario{
+		page(mentor, "/mentor", 200, fmt.Sprintf(`<a href="/mentor/cohorts/%d">Mine</a>`, co), fmt.Sprintf(`<a href="/mentor/curricula/%d">C</a>`, cur)),
+		page(mentor, fmt.Sprintf("/mentor/cohorts/%d", co), 200, "<h1>Mine</h1>", `data-learner="learner@example.com"`),
+		page(mentor, fmt.Sprintf("/mentor/curricula/%d", cur), 200, "<h1>C</h1>"),
+		page(mentor, fmt.Sprintf("/mentor/learners/%d", learner.id), 200, "<h1>learner</h1>", "learner@example.com"),
+		page(mentor, fmt.Sprintf("/mentor/cohorts/%d/progress.csv", co), 200, "user_id,email,display_name,level,done,overdue,last_activity\n", fmt.Sprintf("\n%d,learner@example.com,learner,junior,0/0,false,", learner.id)),
+		page(other, fmt.Sprintf("/mentor/cohorts/%d", co), 404, notFound),
+		page(other, fmt.Sprintf("/mentor/curricula/%d", cur), 404, notFound),
+		page(other, fmt.Sprintf("/mentor/learners/%d", learner.id), 404, notFound),
+		page(other, fmt.Sprintf("/mentor/cohorts/%d/progress.csv", co), 404, notFound),
+		page(learner, "/mentor", 403, forbidden),
+		page(learner, fmt.Sprintf("/mentor/learners/%d", learner.id), 403, forbidden),
+	})
+	runScenarios(t, s, []scenario{
+		{name: "nothing assigned is not stuck", url: fmt.Sprintf("/mentor/cohorts/%d?filter=stuck", co), headers: mentor.auth(), wantStatus: 200,
+			want: []string{"No learner matches."}, notWant: []string{`data-learner="learner@example.com"`}},
+	})
+	if r := mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/assignments", co), map[string]any{"curriculum_id": cur, "due": "2099-01-01"}); r.status != 201 {
+		t.Fatalf("assign: %d %s", r.status, r.body)
 	}
-	page := mentor.c.do("GET", fmt.Sprintf("/mentor/cohorts/%d?filter=stuck", co), "", nil, bearer(mentor.tok))
-	if strings.Contains(page.body, `data-learner="learner@example.com"`) {
-		t.Error("a learner with nothing assigned is shown as stuck")
-	}
-	mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/assignments", co), map[string]any{"curriculum_id": cur, "due": "2099-01-01"})
-	page = mentor.c.do("GET", fmt.Sprintf("/mentor/cohorts/%d?filter=stuck&sort=progress", co), "", nil, bearer(mentor.tok))
-	if !strings.Contains(page.body, `data-learner="learner@example.com"`) {
-		t.Error("a learner with no activity and an unfinished assignment is not shown as stuck")
-	}
+	runScenarios(t, s, []scenario{
+		{name: "no activity and an unfinished assignment is stuck", url: fmt.Sprintf("/mentor/cohorts/%d?filter=stuck&sort=progress", co), headers: mentor.auth(), wantStatus: 200,
+			want: []string{`data-learner="learner@example.com"`, `<span class="flag flag-stuck">`}},
+	})
 }
