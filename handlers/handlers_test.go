@@ -3,10 +3,13 @@ package handlers
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"html/template"
 	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -207,8 +210,85 @@ func TestPanicShowsErrorPage(t *testing.T) {
 	}
 }
 
-// Text from content is escaped, never run.
+// Text from the request and from content is escaped, never run. Each
+// value goes in where a page shows it again: a form re-rendered after an
+// error, a name in the header, a cohort, a curriculum, a comment, the audit
+// log. A row wants the escaped form at its place on the page, so it fails
+// if the value is not shown at all, and it refuses the raw markup.
 func TestHTMLEscaping(t *testing.T) {
+	s := newTestServer(t)
+	esc := template.HTMLEscapeString
+	const (
+		loginEmail  = `"><script>alert('login')</script>`
+		signupEmail = `"><img src=x onerror=alert('signup-email')>`
+		signupName  = `<script>alert('signup-name')</script>`
+		name        = `<script>alert('name')</script>`
+		cohortName  = `<script>alert('cohort')</script>`
+		curTitle    = `<img src=x onerror=alert('curriculum')>`
+		comment     = `<script>alert('comment')</script>`
+	)
+	makeUser(t, s, "mentor@example.com", store.RoleMentor)
+	makeUser(t, s, "root@example.com", store.RoleAdmin)
+	mentor, admin := login(t, s, "mentor@example.com"), login(t, s, "root@example.com")
+	learner := newClient(t, s)
+	if r := learner.json("POST", "/api/v1/auth/signup", map[string]string{"email": "ian@example.com", "password": "correct horse battery", "display_name": name}, nil); r.status != 201 {
+		t.Fatalf("signup: %d %s", r.status, r.body)
+	}
+	ltok := learner.json("POST", "/api/v1/auth/login", map[string]string{"email": "ian@example.com", "password": "correct horse battery"}, nil).json(t)["token"].(string)
+	r := mentor.call("POST", "/api/v1/cohorts", map[string]string{"name": cohortName})
+	if r.status != 201 {
+		t.Fatalf("cohort: %d %s", r.status, r.body)
+	}
+	co, code := int64(r.json(t)["id"].(float64)), r.json(t)["join_code"].(string)
+	if r := mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/members", co), map[string]string{"email": "ian@example.com"}); r.status != 201 {
+		t.Fatalf("add member: %d %s", r.status, r.body)
+	}
+	r = mentor.call("POST", "/api/v1/curricula", map[string]any{"title": curTitle, "items": []map[string]string{{"kind": "lab", "ref": "customers-without-orders"}}})
+	if r.status != 201 {
+		t.Fatalf("curriculum: %d %s", r.status, r.body)
+	}
+	cur := int64(r.json(t)["id"].(float64))
+	r = learner.json("POST", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": s.labs.Lab("customers-without-orders").Solution}, bearer(ltok))
+	if r.status != 201 {
+		t.Fatalf("submit: %d %s", r.status, r.body)
+	}
+	sub := int64(r.json(t)["id"].(float64))
+	if r := mentor.call("POST", fmt.Sprintf("/api/v1/submissions/%d/comments", sub), map[string]string{"body": comment}); r.status != 201 {
+		t.Fatalf("comment: %d %s", r.status, r.body)
+	}
+	anon := newClient(t, s)
+	csrf := anon.csrf()
+	lid := learner.json("GET", "/api/v1/me", nil, nil).json(t)["id"].(float64)
+	runScenarios(t, s, []scenario{
+		{name: "email kept in the login form", client: anon, method: "POST", url: "/login", body: url.Values{"_csrf": {csrf}, "email": {loginEmail}, "password": {"wrong password!"}},
+			wantStatus: 401, want: []string{`value="` + esc(loginEmail) + `"`}, notWant: []string{loginEmail}},
+		{name: "values kept in the signup form", client: anon, method: "POST", url: "/signup", body: url.Values{"_csrf": {csrf}, "email": {signupEmail}, "display_name": {signupName}, "password": {"short"}},
+			wantStatus: 422, want: []string{`value="` + esc(signupEmail) + `"`, `value="` + esc(signupName) + `"`}, notWant: []string{signupEmail, signupName}},
+		{name: "display name in the header", client: learner, url: "/", wantStatus: 200,
+			want: []string{`data-testid="account-link">` + esc(name) + `</a>`}, notWant: []string{name}},
+		{name: "display name in the account form", client: learner, url: "/account", wantStatus: 200,
+			want: []string{`value="` + esc(name) + `"`}, notWant: []string{name}},
+		{name: "cohort name on the join page", client: learner, url: "/join/" + code, wantStatus: 200,
+			want: []string{"<h1>Join " + esc(cohortName) + "</h1>"}, notWant: []string{cohortName}},
+		{name: "comment beside the attempt", client: learner, url: "/labs/customers-without-orders", wantStatus: 200,
+			want: []string{": " + esc(comment) + "</blockquote>"}, notWant: []string{comment}},
+		{name: "comment on the dashboard", client: learner, url: "/me", wantStatus: 200,
+			want: []string{" · " + esc(comment) + "</li>"}, notWant: []string{comment}},
+		{name: "cohort and curriculum on the mentor page", url: "/mentor", headers: mentor.auth(), wantStatus: 200,
+			want:    []string{fmt.Sprintf(`<a href="/mentor/cohorts/%d">%s</a>`, co, esc(cohortName)), fmt.Sprintf(`<a href="/mentor/curricula/%d">%s</a>`, cur, esc(curTitle))},
+			notWant: []string{cohortName, curTitle}},
+		{name: "cohort page", url: fmt.Sprintf("/mentor/cohorts/%d", co), headers: mentor.auth(), wantStatus: 200,
+			want:    []string{"<h1>" + esc(cohortName) + "</h1>", fmt.Sprintf(`<a href="/mentor/learners/%d">%s</a>`, int64(lid), esc(name)), fmt.Sprintf(`<option value="%d">%s</option>`, cur, esc(curTitle))},
+			notWant: []string{cohortName, name, curTitle}},
+		{name: "curriculum page", url: fmt.Sprintf("/mentor/curricula/%d", cur), headers: mentor.auth(), wantStatus: 200,
+			want: []string{"<h1>" + esc(curTitle) + "</h1>", `value="` + esc(curTitle) + `"`}, notWant: []string{curTitle}},
+		{name: "learner page", url: fmt.Sprintf("/mentor/learners/%d", int64(lid)), headers: mentor.auth(), wantStatus: 200,
+			want:    []string{"<title>" + esc(name) + " · Ladder</title>", "<h1>" + esc(name) + "</h1>", ": " + esc(comment) + "</blockquote>"},
+			notWant: []string{name, comment}},
+		{name: "failed login email in the audit log", url: "/admin/audit", headers: admin.auth(), wantStatus: 200,
+			want: []string{"<td>login_failed</td><td>" + esc(loginEmail) + "</td>"}, notWant: []string{loginEmail}},
+	})
+
 	// A guide whose front matter and body try to inject markup.
 	dir := t.TempDir()
 	fw, err := fs.ReadFile(content.Files, "competencies.yaml")
