@@ -291,10 +291,28 @@ func TestAccountForms(t *testing.T) {
 	if r := c.json("GET", "/api/v1/me", nil, nil); r.status != 200 {
 		t.Errorf("new session: %d", r.status)
 	}
-	r = c.form("/login", url.Values{"_csrf": {tok}, "email": {"frank@example.com"}, "password": {"correct horse battery"}})
-	if r.status != 303 {
-		// already signed in: the login page is not needed, but a post still works
-		t.Logf("login while signed in: %d", r.status)
+	// Signed in already, a login post is checked as any other: the old
+	// password is refused, and the new one signs in again, with a fresh
+	// session in the cookie, and goes on to next.
+	before := c.cookies[sessionCookie]
+	runScenarios(t, s, []scenario{
+		{name: "login while signed in, old password", client: c, method: "POST", url: "/login",
+			body:       url.Values{"_csrf": {tok}, "email": {"frank@example.com"}, "password": {"correct horse battery"}, "next": {"/me"}},
+			wantStatus: 401, want: []string{"Wrong email or password.", `value="frank@example.com"`}, wantCookie: map[string]string{sessionCookie: ""},
+			after: func(t *testing.T, r reply) {
+				if c.cookies[sessionCookie] != before {
+					t.Error("a refused login while signed in changed the session")
+				}
+			}},
+		{name: "login while signed in", client: c, method: "POST", url: "/login",
+			body:       url.Values{"_csrf": {tok}, "email": {"frank@example.com"}, "password": {"another good password"}, "next": {"/me"}},
+			wantStatus: 303, wantHeaderIs: map[string]string{"Location": "/me"}},
+	})
+	if after := c.cookies[sessionCookie]; after == "" || after == before {
+		t.Errorf("session cookie after a login while signed in: %q, want a fresh one", after)
+	}
+	if r := c.json("GET", "/api/v1/me", nil, nil); r.status != 200 || !strings.Contains(r.body, `"email":"frank@example.com"`) {
+		t.Errorf("the fresh session: %d %s", r.status, r.body)
 	}
 }
 
