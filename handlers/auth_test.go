@@ -10,6 +10,8 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -231,12 +233,27 @@ func TestRolesAndAudit(t *testing.T) {
 		t.Errorf("me after promotion: %s", me.body)
 	}
 	newClient(t, s).json("POST", "/api/v1/auth/login", map[string]string{"email": "lea@example.com", "password": "not the password"}, nil)
-	// Admins see the audit log; learners do not.
+	// Admins see the audit log, newest first, one row an event; learners do
+	// not. Whole cells are compared: "login" is a part of "login_failed".
 	page := admin.do("GET", "/admin/audit", "", nil, nil)
-	for _, w := range []string{"role_change", "learner -&gt; mentor", "login_failed", "login", "signup"} {
-		if !strings.Contains(page.body, w) {
-			t.Errorf("audit page lacks %q", w)
-		}
+	if page.status != 200 {
+		t.Fatalf("audit page: %d", page.status)
+	}
+	type row struct{ action, email, detail string }
+	var got []row
+	for _, m := range regexp.MustCompile(`<tr><td><time[^>]*>[^<]*</time></td><td>([^<]*)</td><td>([^<]*)</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td></tr>`).FindAllStringSubmatch(page.body, -1) {
+		got = append(got, row{m[1], m[2], m[3]})
+	}
+	want := []row{
+		{"login_failed", "lea@example.com", ""},
+		{"role_change", "lea@example.com", "learner -&gt; mentor"},
+		{"login", "root@example.com", ""},
+		{"login", "lea@example.com", ""},
+		{"signup", "lea@example.com", "role learner"},
+		{"user_created", "root@example.com", "role admin"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("audit rows:\n got %q\nwant %q", got, want)
 	}
 	if r := learner.do("GET", "/admin/audit", "", nil, nil); r.status != 403 {
 		t.Errorf("mentor opening the audit log: %d, want 403", r.status)
