@@ -36,7 +36,7 @@ func signupAndLogin(t *testing.T, c *client, email string) (token string, id int
 	return r.json(t)["token"].(string), id
 }
 
-func makeUser(t *testing.T, s *Server, email, role string) {
+func makeUser(t testing.TB, s *Server, email, role string) {
 	t.Helper()
 	hash, err := domain.HashPassword("correct horse battery")
 	if err != nil {

@@ -21,7 +21,7 @@ func (a actor) call(method, path string, body any) reply {
 // auth is the header that makes a request the actor's.
 func (a actor) auth() map[string]string { return bearer(a.tok) }
 
-func login(t *testing.T, s *Server, email string) actor {
+func login(t testing.TB, s *Server, email string) actor {
 	t.Helper()
 	c := newClient(t, s)
 	r := c.json("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": "correct horse battery"}, nil)
