@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -346,3 +347,16 @@ questions:
   - {id: q3, text: "Three?", choices: ["a", "b"], answer: [0], explain: "a"}
   - {id: q4, text: "Four?", choices: ["a", "b"], answer: [1], explain: "b"}
 `
+
+// storeWithClock gives a test server a store on the given clock, the one
+// clock the whole portal reads.
+func storeWithClock(t testing.TB, now func() time.Time) func(*Options) {
+	return func(o *Options) {
+		st, err := store.Open(context.Background(), t.TempDir(), store.Options{Now: now})
+		if err != nil {
+			t.Fatalf("store.Open: %v", err)
+		}
+		t.Cleanup(func() { st.Close() })
+		o.Store = st
+	}
+}

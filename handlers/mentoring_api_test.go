@@ -2,7 +2,8 @@ package handlers
 
 import (
 	"fmt"
-	"ladder/domain"
+	"ladder/content"
+	"ladder/store"
 	"strings"
 	"testing"
 	"time"
@@ -202,33 +203,61 @@ func TestMentoringAPI(t *testing.T) {
 	}
 }
 
-func TestIsOverdue(t *testing.T) {
-	due := "2026-12-01"
-	tests := []struct {
-		now      time.Time
-		complete bool
-		want     bool
+// A due date is an RFC 3339 date, or a timestamp whose UTC date is kept;
+// an assignment is overdue once its due day has ended in UTC, unless its
+// work is done. Checked through the API the learner reads.
+func TestDueDates(t *testing.T) {
+	var clock time.Time
+	s := newServerFor(t, content.Files, testPool(t), storeWithClock(t, func() time.Time { return clock }))
+	makeUser(t, s, "mentor@example.com", store.RoleMentor)
+	makeUser(t, s, "learner@example.com", store.RoleLearner)
+	mentor, learner := login(t, s, "mentor@example.com"), login(t, s, "learner@example.com")
+	co := int64(mentor.call("POST", "/api/v1/cohorts", map[string]string{"name": "Due"}).json(t)["id"].(float64))
+	if r := mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/members", co), map[string]string{"email": "learner@example.com"}); r.status != 201 {
+		t.Fatalf("add member: %d %s", r.status, r.body)
+	}
+	cur := int64(mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "Read", "items": []map[string]string{{"kind": "guide", "ref": "career-path"}}}).json(t)["id"].(float64))
+	assignments := fmt.Sprintf("/api/v1/cohorts/%d/assignments", co)
+	assign := func(due string) int64 {
+		t.Helper()
+		r := mentor.call("POST", assignments, map[string]any{"curriculum_id": cur, "due": due})
+		if r.status != 201 {
+			t.Fatalf("assign due %q: %d %s", due, r.status, r.body)
+		}
+		return int64(r.json(t)["id"].(float64))
+	}
+	date, utc, westOfUTC := assign("2026-12-01"), assign("2026-12-01T15:00:00Z"), assign("2026-12-01T23:30:00-01:00")
+	// The API encodes an assignment's keys in order: due, id, items, overdue.
+	entry := func(id int64, due string, done, overdue bool) string {
+		return fmt.Sprintf(`"due":%q,"id":%d,"items":[{"kind":"guide","ref":"career-path","done":%t}],"overdue":%t`, due, id, done, overdue)
+	}
+	clock = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	runScenarios(t, s, []scenario{
+		{name: "not an RFC 3339 date", method: "POST", url: assignments, headers: mentor.auth(), body: map[string]any{"curriculum_id": cur, "due": "01/12/2026"},
+			wantStatus: 400, wantBody: apiError("due must be an RFC 3339 date such as 2026-12-31")},
+		{name: "dates as stored", url: "/api/v1/me/assignments", headers: learner.auth(), wantStatus: 200,
+			want: []string{entry(date, "2026-12-01", false, false), entry(utc, "2026-12-01", false, false), entry(westOfUTC, "2026-12-02", false, false)}},
+	})
+	for _, tt := range []struct {
+		name    string
+		now     time.Time
+		overdue bool
 	}{
-		{time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), false, false},
-		{time.Date(2026, 12, 1, 23, 59, 59, 0, time.UTC), false, false},
-		{time.Date(2026, 12, 2, 0, 0, 1, 0, time.UTC), false, true},
-		{time.Date(2026, 12, 2, 9, 0, 0, 0, time.FixedZone("KST", 9*3600)), false, false}, // 00:00 UTC on the 2nd
-		{time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), true, false},
+		{"the day before", time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC), false},
+		{"the last second of the due day", time.Date(2026, 12, 1, 23, 59, 59, 0, time.UTC), false},
+		{"just after the due day", time.Date(2026, 12, 2, 0, 0, 1, 0, time.UTC), true},
+		{"the due day's end, in KST", time.Date(2026, 12, 2, 9, 0, 0, 0, time.FixedZone("KST", 9*3600)), false},
+	} {
+		clock = tt.now
+		runScenarios(t, s, []scenario{{name: tt.name, url: "/api/v1/me/assignments", headers: learner.auth(), wantStatus: 200,
+			want: []string{entry(date, "2026-12-01", false, tt.overdue)}}})
 	}
-	for _, tt := range tests {
-		if got := domain.IsOverdue(due, tt.complete, tt.now); got != tt.want {
-			t.Errorf("domain.IsOverdue(%s, complete=%v, %s) = %v, want %v", due, tt.complete, tt.now, got, tt.want)
-		}
+	if r := learner.call("POST", "/api/v1/guides/career-path/read", nil); r.status != 204 {
+		t.Fatalf("mark read: %d %s", r.status, r.body)
 	}
-	for _, in := range []string{"2026-12-01", "2026-12-01T15:00:00Z", "2026-12-01T23:30:00-01:00"} {
-		got, err := domain.ParseDue(in)
-		if err != nil || (got != "2026-12-01" && got != "2026-12-02") {
-			t.Errorf("domain.ParseDue(%q) = %q, %v", in, got, err)
-		}
-	}
-	if _, err := domain.ParseDue("01/12/2026"); err == nil {
-		t.Error("parseDue accepted a non-RFC 3339 date")
-	}
+	clock = time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	runScenarios(t, s, []scenario{{name: "done work is never overdue", url: "/api/v1/me/assignments", headers: learner.auth(), wantStatus: 200,
+		want: []string{entry(date, "2026-12-01", true, false), entry(westOfUTC, "2026-12-02", true, false)}}})
 }
 
 // The mentor pages enforce the same access rules as the API.
