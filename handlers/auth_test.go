@@ -95,19 +95,14 @@ func TestAuthAPIScenarios(t *testing.T) {
 		t.Errorf("session cookie = %q, want HttpOnly, SameSite=Lax and (on http) not Secure", sessionHeader)
 	}
 	tok := r.json(t)["token"].(string)
-	if me := c.json("GET", "/api/v1/me", nil, bearer(tok)); me.status != 200 || !strings.Contains(me.body, `"email":"ada@example.com"`) {
-		t.Fatalf("me with bearer: %d %s", me.status, me.body)
-	}
-	if me := c.json("GET", "/api/v1/me", nil, nil); me.status != 200 {
-		t.Fatalf("me with cookie: %d %s", me.status, me.body)
-	}
-	// Logout with the bearer token revokes it server-side.
-	if out := c.json("POST", "/api/v1/auth/logout", nil, bearer(tok)); out.status != 204 {
-		t.Fatalf("logout: %d %s", out.status, out.body)
-	}
-	if me := c.json("GET", "/api/v1/me", nil, bearer(tok)); me.status != 401 {
-		t.Fatalf("me after logout: %d, want 401", me.status)
-	}
+	runScenarios(t, s, []scenario{
+		{name: "me with bearer", url: "/api/v1/me", headers: bearer(tok), wantStatus: 200, want: []string{`"email":"ada@example.com"`}},
+		{name: "me with cookie", client: c, url: "/api/v1/me", wantStatus: 200, want: []string{`"email":"ada@example.com"`}},
+		// Logout with the bearer token revokes it server-side.
+		{name: "logout", method: "POST", url: "/api/v1/auth/logout", headers: bearer(tok), wantStatus: 204, wantEmpty: true},
+		{name: "me after logout", url: "/api/v1/me", headers: bearer(tok), wantStatus: 401,
+			wantBody: apiError("authentication required: missing, expired or revoked token")},
+	})
 }
 
 func TestTokenValidation(t *testing.T) {
@@ -167,19 +162,18 @@ func TestCSRFOnCookieWrites(t *testing.T) {
 	s := newTestServer(t)
 	c := newClient(t, s)
 	signupAndLogin(t, c, "carol@example.com") // c now holds the session cookie
-	if r := c.json("POST", "/api/v1/auth/logout", nil, nil); r.status != 403 || !strings.Contains(r.body, "CSRF") {
-		t.Fatalf("cookie logout without CSRF: %d %s, want 403", r.status, r.body)
-	}
-	if r := c.json("POST", "/api/v1/auth/logout", nil, map[string]string{csrfHeader: "forged"}); r.status != 403 {
-		t.Fatalf("cookie logout with a forged token: %d, want 403", r.status)
-	}
-	if r := c.form("/account/name", url.Values{"display_name": {"Mallory"}}); r.status != 403 {
-		t.Fatalf("form post without CSRF: %d, want 403", r.status)
-	}
+	refused := apiError("missing or invalid CSRF token: reload the page and try again")
+	runScenarios(t, s, []scenario{
+		{name: "cookie logout without CSRF", client: c, method: "POST", url: "/api/v1/auth/logout", wantStatus: 403, wantBody: refused},
+		{name: "cookie logout with a forged token", client: c, method: "POST", url: "/api/v1/auth/logout", headers: map[string]string{csrfHeader: "forged"}, wantStatus: 403, wantBody: refused},
+		{name: "form post without CSRF", client: c, method: "POST", url: "/account/name", body: url.Values{"display_name": {"Mallory"}}, wantStatus: 403,
+			want: []string{"missing or invalid CSRF token"}},
+		{name: "the refused posts changed nothing", client: c, url: "/api/v1/me", wantStatus: 200, want: []string{`"display_name":"Test"`}},
+	})
 	tok := c.csrf()
-	if r := c.json("POST", "/api/v1/auth/logout", nil, map[string]string{csrfHeader: tok}); r.status != 204 {
-		t.Fatalf("cookie logout with CSRF: %d %s, want 204", r.status, r.body)
-	}
+	runScenarios(t, s, []scenario{
+		{name: "cookie logout with CSRF", client: c, method: "POST", url: "/api/v1/auth/logout", headers: map[string]string{csrfHeader: tok}, wantStatus: 204, wantEmpty: true},
+	})
 }
 
 func TestLoginBruteForce(t *testing.T) {

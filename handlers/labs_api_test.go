@@ -69,26 +69,17 @@ func TestLabAPIScenarios(t *testing.T) {
 
 	// The submission is visible to its author and admins, 404 to others.
 	path := fmt.Sprintf("/api/v1/submissions/%d", id)
-	if r := user.json("GET", path, nil, auth); r.status != 200 || !strings.Contains(r.body, `"lab":"customers-without-orders"`) || !strings.Contains(r.body, `"comments":[]`) || !strings.Contains(r.body, `"sql":"SELECT c.customer_id`) {
-		t.Errorf("author reads the submission: %d %s", r.status, r.body)
-	}
-	other := newClient(t, s)
-	otok, _ := signupAndLogin(t, other, "olga@example.com")
-	if r := other.json("GET", path, nil, bearer(otok)); r.status != 404 {
-		t.Errorf("another learner reads it: %d, want 404", r.status)
-	}
-	if r := newClient(t, s).json("GET", path, nil, nil); r.status != 401 {
-		t.Errorf("anonymous reads it: %d, want 401", r.status)
-	}
+	otok, _ := signupAndLogin(t, newClient(t, s), "olga@example.com")
 	makeUser(t, s, "boss@example.com", "admin")
-	admin := newClient(t, s)
-	atok := admin.json("POST", "/api/v1/auth/login", map[string]string{"email": "boss@example.com", "password": "correct horse battery"}, nil).json(t)["token"].(string)
-	if r := admin.json("GET", path, nil, bearer(atok)); r.status != 200 {
-		t.Errorf("admin reads it: %d", r.status)
-	}
-	if r := admin.json("GET", "/api/v1/submissions/999999", nil, bearer(atok)); r.status != 404 {
-		t.Errorf("unknown submission: %d", r.status)
-	}
+	atok := login(t, s, "boss@example.com").tok
+	visible := []string{fmt.Sprintf(`"id":%d`, id), `"lab":"customers-without-orders"`, fmt.Sprintf(`"user_id":%d`, uid), `"comments":[]`, `"sql":"SELECT c.customer_id`}
+	runScenarios(t, s, []scenario{
+		{name: "author reads the submission", url: path, headers: auth, wantStatus: 200, want: visible},
+		{name: "another learner reads it", url: path, headers: bearer(otok), wantStatus: 404, wantBody: apiError("not found")},
+		{name: "anonymous reads it", url: path, wantStatus: 401, wantBody: apiError("authentication required: missing, expired or revoked token")},
+		{name: "admin reads it", url: path, headers: bearer(atok), wantStatus: 200, want: visible},
+		{name: "unknown submission", url: "/api/v1/submissions/999999", headers: bearer(atok), wantStatus: 404, wantBody: apiError("not found")},
+	})
 }
 
 type progressSnapshot struct {
@@ -152,12 +143,11 @@ func TestProgressAPI(t *testing.T) {
 	if r := c.json("POST", "/api/v1/guides/junior-data-engineer-ko/read", nil, bearer(tok)); r.status != 204 {
 		t.Fatalf("mark read: %d %s", r.status, r.body)
 	}
-	if r := c.json("POST", "/api/v1/guides/nope/read", nil, bearer(tok)); r.status != 404 {
-		t.Errorf("mark an unknown guide read: %d", r.status)
-	}
-	if r := newClient(t, s).json("POST", "/api/v1/guides/career-path/read", nil, nil); r.status != 401 {
-		t.Errorf("anonymous mark read: %d", r.status)
-	}
+	runScenarios(t, s, []scenario{
+		{name: "mark an unknown guide read", method: "POST", url: "/api/v1/guides/nope/read", headers: bearer(tok), wantStatus: 404, wantBody: apiError("not found")},
+		{name: "anonymous mark read", method: "POST", url: "/api/v1/guides/career-path/read", wantStatus: 401,
+			wantBody: apiError("authentication required: missing, expired or revoked token")},
+	})
 	after := progressOf(t, c, tok)
 	if !after.guides["junior-data-engineer"] || !after.guides["junior-data-engineer-ko"] || after.guides["career-path"] {
 		t.Errorf("read flags: %v", after.guides)

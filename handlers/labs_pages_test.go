@@ -67,10 +67,10 @@ func TestLabPagesWithoutJavaScript(t *testing.T) {
 	}
 
 	// Dashboard, mark as read and self-assessment.
-	r = user.form("/guides/career-path/read", url.Values{"_csrf": {tok}})
-	if r.status != 303 {
-		t.Errorf("mark read form: %d", r.status)
-	}
+	runScenarios(t, s, []scenario{
+		{name: "mark read form", client: user, method: "POST", url: "/guides/career-path/read", body: url.Values{"_csrf": {tok}}, wantStatus: 303,
+			wantHeaderIs: map[string]string{"Location": "/guides/career-path#read"}},
+	})
 	if g := user.do("GET", "/guides/career-path-ko", "", nil, nil); !strings.Contains(g.body, `data-testid="guide-read"`) {
 		t.Error("the Korean version does not show as read")
 	}
@@ -91,10 +91,9 @@ func TestLabPagesWithoutJavaScript(t *testing.T) {
 	if !strings.Contains(dash.body, `data-testid="level-sql-querying">Junior`) {
 		t.Error("the self-assessment changed the evidence-based level")
 	}
-	if r := user.form("/me/self-assessment", url.Values{"_csrf": {tok}, "rating_sql-querying": {"9"}}); r.status != 400 {
-		t.Errorf("rating 9: %d, want 400", r.status)
-	}
-	if r := newClient(t, s).do("GET", "/me", "", nil, nil); r.status != 303 {
-		t.Errorf("anonymous dashboard: %d, want a redirect to login", r.status)
-	}
+	runScenarios(t, s, []scenario{
+		{name: "rating 9", client: user, method: "POST", url: "/me/self-assessment", body: url.Values{"_csrf": {tok}, "rating_sql-querying": {"9"}}, wantStatus: 400,
+			want: []string{`data-testid="self-error"`, "must be a whole number from 1 to 4"}},
+		{name: "anonymous dashboard", url: "/me", wantStatus: 303, wantHeaderIs: map[string]string{"Location": "/login?next=%2Fme"}},
+	})
 }
