@@ -106,7 +106,9 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	lang := langOf(c)
 	data := errorPage{RequestID: requestID(c)}
 	switch key, ok := messageKey(err); {
-	case code == fiber.StatusNotFound && !ok:
+	case code == fiber.StatusNotFound && ok:
+		data.Heading, data.Message = s.msgs.T(lang, "error.404.title"), s.msgs.T(lang, key)
+	case code == fiber.StatusNotFound:
 		data.Heading, data.Message = s.msgs.T(lang, "error.404.title"), s.msgs.T(lang, "error.404.body")
 	case code >= 500:
 		data.Heading, data.Message = s.msgs.T(lang, "error.500.title"), s.msgs.T(lang, "error.500.body")
