@@ -69,11 +69,10 @@ func (q *Quiz) check() error {
 	seen := map[string]bool{}
 	for i, qu := range q.Questions {
 		where := fmt.Sprintf("questions[%d]", i)
+		if err := newID(seen, where, qu.ID); err != nil {
+			return err
+		}
 		switch {
-		case !idPattern.MatchString(qu.ID):
-			return fmt.Errorf("%s: id %q must match %s", where, qu.ID, idPattern)
-		case seen[qu.ID]:
-			return fmt.Errorf("%s: id %q is used twice", where, qu.ID)
 		case strings.TrimSpace(qu.Text) == "":
 			return fmt.Errorf("%s (%s): text: required", where, qu.ID)
 		case len(qu.Choices) < minChoices || len(qu.Choices) > maxChoices:
@@ -83,7 +82,6 @@ func (q *Quiz) check() error {
 		case strings.TrimSpace(qu.Explain) == "":
 			return fmt.Errorf("%s (%s): explain: required", where, qu.ID)
 		}
-		seen[qu.ID] = true
 		for _, c := range qu.Choices {
 			if strings.TrimSpace(c) == "" {
 				return fmt.Errorf("%s (%s): choices: an empty choice", where, qu.ID)
@@ -100,6 +98,19 @@ func (q *Quiz) check() error {
 			picked[a] = true
 		}
 	}
+	return nil
+}
+
+// newID checks an id of a quiz question or a rubric criterion: well formed
+// and not used before in its list. It records it as used.
+func newID(seen map[string]bool, where, id string) error {
+	switch {
+	case !idPattern.MatchString(id):
+		return fmt.Errorf("%s: id %q must match %s", where, id, idPattern)
+	case seen[id]:
+		return fmt.Errorf("%s: id %q is used twice", where, id)
+	}
+	seen[id] = true
 	return nil
 }
 

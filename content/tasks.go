@@ -169,15 +169,13 @@ func (x *Index) checkTask(m *taskMeta) error {
 	}
 	seen := map[string]bool{}
 	for i, c := range m.Rubric {
-		switch {
-		case !idPattern.MatchString(c.ID):
-			return fmt.Errorf("front matter: rubric[%d]: id %q must match %s", i, c.ID, idPattern)
-		case seen[c.ID]:
-			return fmt.Errorf("front matter: rubric[%d]: id %q is used twice", i, c.ID)
-		case strings.TrimSpace(c.Criterion) == "":
-			return fmt.Errorf("front matter: rubric[%d] (%s): criterion: required", i, c.ID)
+		where := fmt.Sprintf("front matter: rubric[%d]", i)
+		if err := newID(seen, where, c.ID); err != nil {
+			return err
 		}
-		seen[c.ID] = true
+		if strings.TrimSpace(c.Criterion) == "" {
+			return fmt.Errorf("%s (%s): criterion: required", where, c.ID)
+		}
 	}
 	return nil
 }
