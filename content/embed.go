@@ -7,5 +7,5 @@ import "embed"
 // Files holds the content shipped inside the binary. --content-dir replaces it
 // with an author's own folder of the same shape.
 //
-//go:embed competencies.yaml guides curricula
+//go:embed competencies.yaml guides curricula tasks
 var Files embed.FS

@@ -158,3 +158,16 @@ func hasString(list []string, v string) bool {
 	}
 	return false
 }
+
+// TaskVersions lists every version of one task by a learner, newest
+// first, to the learner, their mentors and admins.
+func (s *Service) TaskVersions(ctx context.Context, actor *store.User, learnerID int64, taskID string) ([]store.TaskSubmission, error) {
+	ok, err := s.CanSeeUser(ctx, actor, learnerID)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return s.store.TaskSubmissions(ctx, learnerID, taskID)
+}

@@ -89,6 +89,29 @@ func (s *Server) apiProgress(c *fiber.Ctx) error {
 	for _, g := range s.content.Guides {
 		guidesOut = append(guidesOut, guideRead{Slug: g.Slug, Lang: g.Lang, Read: p.Read[g.TranslationKey]})
 	}
+	type quizStatus struct {
+		Slug      string `json:"slug"`
+		Lang      string `json:"lang"`
+		Passed    bool   `json:"passed"`
+		Attempted bool   `json:"attempted"`
+	}
+	quizzesOut := make([]quizStatus, 0, len(s.content.Guides))
+	for _, g := range s.content.Guides {
+		passed, attempted := p.Quizzes[g.TranslationKey]
+		quizzesOut = append(quizzesOut, quizStatus{Slug: g.Slug, Lang: g.Lang, Passed: passed, Attempted: attempted})
+	}
+	type taskStatus struct {
+		ID     string `json:"id"`
+		Status string `json:"status"`
+	}
+	tasksOut := make([]taskStatus, 0, len(s.content.Tasks))
+	for _, t := range s.content.Tasks {
+		st := p.Tasks[t.ID]
+		if st == "" {
+			st = store.StatusNotStarted
+		}
+		tasksOut = append(tasksOut, taskStatus{ID: t.ID, Status: st})
+	}
 	if c.Query("format") == "csv" {
 		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
 		c.Set(fiber.HeaderContentDisposition, `attachment; filename="ladder-progress.csv"`)
@@ -108,10 +131,24 @@ func (s *Server) apiProgress(c *fiber.Ctx) error {
 			}
 			writeCSVRow(w, []string{"guide", g.Slug, "", "", st})
 		}
+		for _, q := range quizzesOut {
+			st := store.StatusNotStarted
+			switch {
+			case q.Passed:
+				st = store.StatusPassed
+			case q.Attempted:
+				st = store.StatusAttempted
+			}
+			writeCSVRow(w, []string{"quiz", q.Slug, "", "", st})
+		}
+		for _, t := range tasksOut {
+			writeCSVRow(w, []string{"task", t.ID, "", "", t.Status})
+		}
 		w.Flush()
 		return w.Error()
 	}
-	return c.JSON(fiber.Map{"level": p.Assessment.Overall, "competencies": comps, "labs": labsOut, "guides": guidesOut})
+	return c.JSON(fiber.Map{"level": p.Assessment.Overall, "competencies": comps, "labs": labsOut, "guides": guidesOut,
+		"quizzes": quizzesOut, "tasks": tasksOut})
 }
 
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

@@ -166,7 +166,10 @@ func TestProgressAPI(t *testing.T) {
 	if !strings.Contains(r.body, "guide,junior-data-engineer-ko,,,read") || !strings.Contains(r.body, "lab,filter-sort-orders,,,not_started") || !strings.Contains(r.body, "competency,sql-querying,junior,0.") {
 		t.Errorf("csv rows: %s", r.body)
 	}
-	if len(lines) != 2+14+len(s.labs.Labs)+len(s.content.Guides) {
+	if !strings.Contains(r.body, "quiz,junior-data-engineer,,,not_started") || !strings.Contains(r.body, "task,slo-error-budget-policy-senior,,,not_started") {
+		t.Errorf("csv lacks the quiz and task rows: %s", r.body)
+	}
+	if len(lines) != 2+14+len(s.labs.Labs)+2*len(s.content.Guides)+len(s.content.Tasks) {
 		t.Errorf("csv has %d lines", len(lines))
 	}
 }

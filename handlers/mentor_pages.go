@@ -47,9 +47,13 @@ func (s *Server) mentorHome(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	queue, err := s.ops.ReviewQueue(c.UserContext(), u)
+	if err != nil {
+		return err
+	}
 	msg, errKey := flash(c)
 	return c.Render("mentor", s.view(c, "mentor", s.msgs.T(langOf(c), "mentor.title"), fiber.Map{
 		"Cohorts": cohorts, "Curricula": curricula, "Shipped": s.content.Curricula, "Levels": content.Levels,
-		"Msg": msg, "Error": errKey,
+		"Msg": msg, "Error": errKey, "Queue": len(queue),
 	}))
 }

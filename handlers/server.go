@@ -113,6 +113,7 @@ func New(opts Options) (*Server, error) {
 		"pct":   func(f float64) int { return int(math.Round(f * 100)) },
 		"cell":  cellText,
 		"dict2": func(lang string, m fiber.Map) fiber.Map { m["Lang"] = lang; return m },
+		"kv":    func(k string, v any) fiber.Map { return fiber.Map{k: v} },
 		"pagerArgs": func(lang string, data fiber.Map) pagerView {
 			p, _ := data["Pager"].(pager)
 			return pagerView{Lang: lang, Pager: p}
