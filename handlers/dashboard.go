@@ -96,7 +96,30 @@ type recommendation struct {
 
 // nextSteps picks three to five labs and guides that move the learner
 // toward their next levels, lower levels first since they block the rest.
-func (s *Server) nextSteps(lang string, p *domain.Progress) []recommendation {
+//
+// Open items of the learner's assignments come first, soonest due first:
+// a mentor asked for them by a date.
+func (s *Server) nextSteps(lang string, p *domain.Progress, assigns []assignmentView) []recommendation {
+	var out []recommendation
+	seen := map[string]bool{}
+	sorted := append([]assignmentView(nil), assigns...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Due < sorted[j].Due })
+	for _, a := range sorted {
+		for _, it := range a.Items {
+			key := it.Kind + ":" + it.Ref
+			if it.Done || it.Retired || seen[key] || len(out) == 3 {
+				continue
+			}
+			seen[key] = true
+			out = append(out, recommendation{Kind: it.Kind, Title: it.Title, URL: it.URL, Reason: s.msgs.T(lang, "next.assigned", a.Curriculum.Title, a.Due)})
+		}
+	}
+	return append(out, s.ruleSteps(lang, p, seen, 5-len(out))...)
+}
+
+// ruleSteps picks up to n items that meet missing requirements of the level
+// rule, lower levels first since they block the rest.
+func (s *Server) ruleSteps(lang string, p *domain.Progress, seen map[string]bool, n int) []recommendation {
 	type cand struct {
 		req  content.Requirement
 		comp string
@@ -118,8 +141,10 @@ func (s *Server) nextSteps(lang string, p *domain.Progress) []recommendation {
 		return cands[i].prog > cands[j].prog
 	})
 	var out []recommendation
-	seen := map[string]bool{}
 	for _, c := range cands {
+		if len(out) >= n {
+			break
+		}
 		for _, it := range c.req.Candidates {
 			key := it.Kind + ":" + it.Ref
 			if seen[key] || done(p, it) {
@@ -131,9 +156,6 @@ func (s *Server) nextSteps(lang string, p *domain.Progress) []recommendation {
 				Kind: it.Kind, Title: s.itemTitle(lang, it.Kind, it.Ref), URL: s.itemURL(lang, it.Kind, it.Ref),
 				Reason: s.msgs.T(lang, "next.reason", s.msgs.T(lang, "level."+c.req.Level), comp),
 			})
-			break
-		}
-		if len(out) == 5 {
 			break
 		}
 	}
@@ -219,15 +241,36 @@ func (s *Server) dashboard(c *fiber.Ctx) error {
 	}
 	return c.Render("dashboard", s.view(c, "dashboard", s.msgs.T(lang, "dash.title"), fiber.Map{
 		"Overall": p.Assessment.Overall, "Rows": rows, "Levels": content.Levels,
-		"Radar": radarSVG(s, lang, p.Assessment), "Next": s.nextSteps(lang, p), "Activity": activity,
+		"Radar": radarSVG(s, lang, p.Assessment), "Next": s.nextSteps(lang, p, extra["Assignments"].([]assignmentView)), "Activity": activity,
 		"Passed": passed, "LabCount": len(s.labs.Labs), "Read": len(p.Read), "GuideCount": len(s.content.Guides) / 2,
-		"Saved": c.Query("saved") == "1", "SelfError": c.Locals("selfError"), "Extra": extra,
+		"Quizzes": countTrue(p.Quizzes), "Tasks": countApproved(p.Tasks), "TaskCount": len(s.content.Tasks), "Extra": extra,
 	}))
 }
 
-// selfAssessmentSubmit saves the learner's own ratings. Ratings are kept
-// apart from the evidence-based levels and never change them. Every field
-// is checked before anything is saved, and the set is saved in one
+// selfAssessmentPage shows the learner's own ratings, apart from the
+// dashboard: they never change the evidence-based levels.
+func (s *Server) selfAssessmentPage(c *fiber.Ctx) error {
+	return s.renderSelfAssessment(c, fiber.StatusOK, "")
+}
+
+func (s *Server) renderSelfAssessment(c *fiber.Ctx, status int, errMsg string) error {
+	u := currentUser(c)
+	lang := langOf(c)
+	p, err := s.ops.Progress(c.UserContext(), u.ID)
+	if err != nil {
+		return err
+	}
+	var rows []competencyRow
+	for i, cl := range p.Assessment.Competencies {
+		rows = append(rows, competencyRow{Competency: s.content.Framework.Competencies[i], Level: cl, LevelIndex: content.LevelIndex(cl.Level), Self: p.Self[cl.ID]})
+	}
+	return c.Status(status).Render("self_assessment", s.view(c, "dashboard", s.msgs.T(lang, "dash.self_title"), fiber.Map{
+		"Rows": rows, "Levels": content.Levels, "Saved": c.Query("saved") == "1", "SelfError": errMsg,
+	}))
+}
+
+// selfAssessmentSubmit saves the learner's own ratings. Every field is
+// checked before anything is saved, and the set is saved in one
 // transaction, so a post with one bad field changes nothing.
 func (s *Server) selfAssessmentSubmit(c *fiber.Ctx) error {
 	u := currentUser(c)
@@ -236,7 +279,7 @@ func (s *Server) selfAssessmentSubmit(c *fiber.Ctx) error {
 	for _, comp := range s.content.Framework.Competencies {
 		note := strings.TrimSpace(c.FormValue("note_" + comp.ID))
 		if utf8.RuneCountInString(note) > 500 {
-			return s.selfAssessmentError(c, s.msgs.T(lang, "dash.self_note_long", comp.Name.In(lang)))
+			return s.renderSelfAssessment(c, fiber.StatusBadRequest, s.msgs.T(lang, "dash.self_note_long", comp.Name.In(lang)))
 		}
 		raw := strings.TrimSpace(c.FormValue("rating_" + comp.ID))
 		if raw == "" {
@@ -244,23 +287,34 @@ func (s *Server) selfAssessmentSubmit(c *fiber.Ctx) error {
 		}
 		rating, err := strconv.Atoi(raw)
 		if err != nil || rating < 1 || rating > 4 {
-			return s.selfAssessmentError(c, s.msgs.T(lang, "dash.self_bad_rating", comp.Name.In(lang)))
+			return s.renderSelfAssessment(c, fiber.StatusBadRequest, s.msgs.T(lang, "dash.self_bad_rating", comp.Name.In(lang)))
 		}
 		set = append(set, store.SelfAssessment{CompetencyID: comp.ID, Rating: rating, Note: note})
 	}
 	if err := s.store.SetSelfAssessments(c.UserContext(), u.ID, set); err != nil {
 		return err
 	}
-	return c.Redirect("/me?saved=1#self-assessment", fiber.StatusSeeOther)
+	return c.Redirect("/me/self-assessment?saved=1", fiber.StatusSeeOther)
 }
 
-// selfAssessmentError shows the dashboard again, with 400 and the message
-// beside the form.
-func (s *Server) selfAssessmentError(c *fiber.Ctx, msg string) error {
-	c.Status(fiber.StatusBadRequest)
-	c.Locals("selfError", msg)
-	c.Locals("altPath", "/me")
-	return s.dashboard(c)
+func countTrue(m map[string]bool) int {
+	n := 0
+	for _, v := range m {
+		if v {
+			n++
+		}
+	}
+	return n
+}
+
+func countApproved(m map[string]string) int {
+	n := 0
+	for _, v := range m {
+		if v == store.TaskApproved {
+			n++
+		}
+	}
+	return n
 }
 
 // markReadSubmit is the guide page's "mark as read" button.

@@ -84,9 +84,16 @@ func TestLabPagesWithoutJavaScript(t *testing.T) {
 	if r.status != 303 {
 		t.Fatalf("self-assessment: %d %s", r.status, r.body)
 	}
+	if r.header.Get("Location") != "/me/self-assessment?saved=1" {
+		t.Errorf("self-assessment redirects to %q", r.header.Get("Location"))
+	}
+	own := user.do("GET", "/me/self-assessment", "", nil, nil)
+	if !strings.Contains(own.body, `<option value="3" selected>`) || !strings.Contains(own.body, "I write window functions &lt;daily&gt;") {
+		t.Error("the self-assessment page does not show the saved rating and note")
+	}
 	dash = user.do("GET", "/me", "", nil, nil)
-	if !strings.Contains(dash.body, "3 / 4") || !strings.Contains(dash.body, "I write window functions &lt;daily&gt;") {
-		t.Error("self-assessment not shown")
+	if !strings.Contains(dash.body, "3 / 4") || !strings.Contains(dash.body, `data-testid="self-assessment-link"`) {
+		t.Error("the dashboard lacks the self-rating or the link to its page")
 	}
 	if !strings.Contains(dash.body, `data-testid="level-sql-querying">Junior`) {
 		t.Error("the self-assessment changed the evidence-based level")
