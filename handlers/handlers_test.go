@@ -360,3 +360,15 @@ func storeWithClock(t testing.TB, now func() time.Time) func(*Options) {
 		o.Store = st
 	}
 }
+
+func TestInlineCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"join `orders` to `customers`": "join <code>orders</code> to <code>customers</code>",
+		"<b>`<i>`</b>":                 "&lt;b&gt;<code>&lt;i&gt;</code>&lt;/b&gt;",
+		"one ` backtick":               "one ` backtick",
+	} {
+		if got := string(inlineCode(in)); got != want {
+			t.Errorf("inlineCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -114,6 +114,7 @@ func New(opts Options) (*Server, error) {
 		"cell":  cellText,
 		"dict2": func(lang string, m fiber.Map) fiber.Map { m["Lang"] = lang; return m },
 		"kv":    func(k string, v any) fiber.Map { return fiber.Map{k: v} },
+		"code":  inlineCode,
 		"pagerArgs": func(lang string, data fiber.Map) pagerView {
 			p, _ := data["Pager"].(pager)
 			return pagerView{Lang: lang, Pager: p}
@@ -169,4 +170,22 @@ func cellText(v any) string {
 		return fmt.Sprint(v)
 	}
 	return string(b)
+}
+
+// inlineCode escapes text and shows `backticked` spans as code, for short
+// authored strings such as quiz questions that use Markdown's code spans.
+func inlineCode(s string) template.HTML {
+	parts := strings.Split(s, "`")
+	if len(parts)%2 == 0 { // an unpaired backtick: leave the text as it is
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 {
+			b.WriteString("<code>" + template.HTMLEscapeString(p) + "</code>")
+		} else {
+			b.WriteString(template.HTMLEscapeString(p))
+		}
+	}
+	return template.HTML(b.String())
 }
