@@ -153,9 +153,39 @@ func (s *Server) guidePage(c *fiber.Ctx) error {
 	return c.Render("guide", s.view(c, "guides", g.Title, data))
 }
 
+// catalogCell lists the evidence one competency offers at one level.
+type catalogCell struct {
+	Items []recommendation // Kind, Title and URL
+}
+
+// career shows the competency matrix, the level rule, and the catalog by
+// cell: the labs, quizzes and tasks that count at each level, so a mentor
+// sees what each rung asks for.
 func (s *Server) career(c *fiber.Ctx) error {
-	return c.Render("career", s.view(c, "career", s.msgs.T(langOf(c), "career.title"), fiber.Map{
-		"Levels": content.Levels, "Competencies": s.content.Framework.Competencies,
+	lang := langOf(c)
+	cells := map[string]map[string]*catalogCell{}
+	add := func(kind, ref, level string, comps []string) {
+		for _, comp := range comps {
+			if cells[comp] == nil {
+				cells[comp] = map[string]*catalogCell{}
+			}
+			if cells[comp][level] == nil {
+				cells[comp][level] = &catalogCell{}
+			}
+			cells[comp][level].Items = append(cells[comp][level].Items, recommendation{Kind: kind, Title: s.itemTitle(lang, kind, ref), URL: s.itemURL(lang, kind, ref)})
+		}
+	}
+	for _, l := range s.labs.Labs {
+		add("lab", l.ID, l.Level, l.Competencies)
+	}
+	for _, g := range s.content.GuidesIn("en") {
+		add("quiz", g.TranslationKey, g.Level, g.Competencies)
+	}
+	for _, t := range s.content.Tasks {
+		add("task", t.ID, t.Level, t.Competencies)
+	}
+	return c.Render("career", s.view(c, "career", s.msgs.T(lang, "career.title"), fiber.Map{
+		"Levels": content.Levels, "Competencies": s.content.Framework.Competencies, "Cells": cells,
 	}))
 }
 

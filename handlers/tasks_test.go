@@ -191,3 +191,32 @@ func signIn(t *testing.T, c *client, email string) {
 		t.Fatalf("login %s: %d", email, r.status)
 	}
 }
+
+// The catalog on /career puts each lab, quiz and task in its cell.
+func TestCareerCatalog(t *testing.T) {
+	s := newTestServer(t)
+	r := newClient(t, s).do("GET", "/career", "", nil, nil)
+	if r.status != 200 || !strings.Contains(r.body, `data-testid="catalog-matrix"`) {
+		t.Fatalf("career: %d", r.status)
+	}
+	cell := func(id string) string {
+		i := strings.Index(r.body, `data-cell="`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no cell %s", id)
+		}
+		j := strings.Index(r.body[i:], "</td>")
+		return r.body[i : i+j]
+	}
+	for id, want := range map[string]string{
+		"sql-querying/junior":     `href="/labs/filter-sort-orders"`,
+		"data-reliability/senior": `href="/tasks/slo-error-budget-policy-senior"`,
+		"collaboration/junior":    `href="/guides/career-path#quiz"`,
+	} {
+		if got := cell(id); !strings.Contains(got, want) {
+			t.Errorf("cell %s lacks %s: %s", id, want, got)
+		}
+	}
+	if got := cell("sql-querying/junior"); strings.Contains(got, "/tasks/slo-error-budget-policy-senior") {
+		t.Errorf("a senior task shows in a junior cell")
+	}
+}
