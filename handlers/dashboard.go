@@ -49,7 +49,8 @@ func (s *Server) itemTitle(lang, kind, ref string) string {
 	switch kind {
 	case "lab":
 		if l := s.labs.Lab(ref); l != nil {
-			return l.Title
+			text, _ := l.In(lang)
+			return text.Title
 		}
 		return retired
 	case "task":

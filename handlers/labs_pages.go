@@ -16,6 +16,7 @@ import (
 
 type labCard struct {
 	Lab    *labs.Lab
+	Text   labs.Text // in the reader's language where the lab has it
 	Status string
 }
 
@@ -39,7 +40,8 @@ func (s *Server) labList(c *fiber.Ctx) error {
 		if (level != "" && l.Level != level) || (kind != "" && l.Kind != kind) || (comp != "" && !hasString(l.Competencies, comp)) || (status != "" && st != status) {
 			continue
 		}
-		cards = append(cards, labCard{Lab: l, Status: st})
+		text, _ := l.In(langOf(c))
+		cards = append(cards, labCard{Lab: l, Text: text, Status: st})
 	}
 	return c.Render("labs", s.view(c, "labs", s.msgs.T(langOf(c), "labs.title"), fiber.Map{
 		"Cards": cards, "Level": level, "Competency": comp, "Kind": kind, "Status": status,
@@ -77,6 +79,8 @@ type labView struct {
 	Guides      []*content.Guide
 	Anonymous   bool
 	TooLarge    bool
+	Text        labs.Text // title, instructions and hints in the reader's language
+	English     bool      // the reader asked for another language the lab lacks
 }
 
 func (s *Server) findLab(c *fiber.Ctx) (*labs.Lab, error) {
@@ -91,6 +95,9 @@ func (s *Server) findLab(c *fiber.Ctx) (*labs.Lab, error) {
 func (s *Server) buildLabView(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*labView, error) {
 	ctx := c.UserContext()
 	v := &labView{Lab: lab, SQL: sqlText, HintsTotal: len(lab.Hints), Status: store.StatusNotStarted}
+	var translated bool
+	v.Text, translated = lab.In(langOf(c))
+	v.English = !translated
 	tables, err := s.schemas.get(ctx, s.grader, lab)
 	if err != nil && !errors.Is(err, labs.ErrBusy) {
 		return nil, err
@@ -151,7 +158,7 @@ func (s *Server) buildLabView(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*lab
 	if revealed < 0 {
 		revealed = 0
 	}
-	v.Hints = lab.Hints[:revealed]
+	v.Hints = v.Text.Hints[:revealed]
 	v.Guides = s.labGuides(lab, langOf(c))
 	return v, nil
 }
@@ -161,7 +168,7 @@ func (v *labView) revealSolution() {
 	if v.Passed || (v.Verdict != nil && v.Verdict.Passed) {
 		v.Passed = true
 		v.Solution = v.Lab.Solution
-		v.Explanation = v.Lab.Explanation.HTML
+		v.Explanation = v.Text.Explanation.HTML
 	}
 }
 
@@ -247,9 +254,9 @@ func (s *Server) labPage(c *fiber.Ctx) error {
 func (s *Server) renderLab(c *fiber.Ctx, v *labView, status int) error {
 	c.Status(status)
 	if c.Get("X-Fragment") == "1" {
-		return c.Render("lab_fragment", s.view(c, "labs", v.Lab.Title, v), "")
+		return c.Render("lab_fragment", s.view(c, "labs", v.Text.Title, v), "")
 	}
-	return c.Render("lab", s.view(c, "labs", v.Lab.Title, v))
+	return c.Render("lab", s.view(c, "labs", v.Text.Title, v))
 }
 
 // labHint reveals the next hint. Signed-in learners' reveals are recorded;

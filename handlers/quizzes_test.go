@@ -157,3 +157,20 @@ func TestQuizPage(t *testing.T) {
 func escapeText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "'", "&#39;", "<", "&lt;", ">", "&gt;", `"`, "&#34;").Replace(s)
 }
+
+// A lab shows in Korean where it has lab.ko.md, hints included.
+func TestLabInKorean(t *testing.T) {
+	s := newTestServer(t)
+	lab := s.labs.Lab("customers-without-orders")
+	ko, ok := lab.In("ko")
+	if !ok || ko.Title == lab.Title {
+		t.Fatalf("the lab has no Korean text: %+v", ko)
+	}
+	c := newClient(t, s)
+	runScenarios(t, s, []scenario{
+		{name: "Korean lab page", client: c, url: "/labs/customers-without-orders", headers: map[string]string{"Cookie": "lang=ko"}, wantStatus: 200,
+			want: []string{"<h1>" + escapeText(ko.Title) + "</h1>"}, notWant: []string{`data-testid="lab-english-only"`, "<h1>" + escapeText(lab.Title) + "</h1>"}},
+		{name: "Korean catalog", url: "/labs", headers: map[string]string{"Cookie": "lang=ko"}, wantStatus: 200, want: []string{escapeText(ko.Title)}},
+		{name: "English lab page", url: "/labs/customers-without-orders", wantStatus: 200, want: []string{"<h1>" + escapeText(lab.Title) + "</h1>"}},
+	})
+}

@@ -74,6 +74,33 @@ type Lab struct {
 	Instructions     content.Rendered
 	Explanation      content.Rendered // explanation.md, shown after a pass; optional
 	Tests            []TestCase
+	Korean           *Text // lab.ko.md (and explanation.ko.md), when the lab has them
+}
+
+// Text is a lab's words in one language.
+type Text struct {
+	Title        string
+	Summary      string
+	Hints        []string
+	Instructions content.Rendered
+	Explanation  content.Rendered
+}
+
+// In returns the lab's text in lang, and whether it is in that language:
+// a lab without a translation shows in English, and pages say so.
+func (l *Lab) In(lang string) (Text, bool) {
+	if lang == "ko" && l.Korean != nil {
+		return *l.Korean, true
+	}
+	en := Text{Title: l.Title, Summary: l.Summary, Hints: l.Hints, Instructions: l.Instructions, Explanation: l.Explanation}
+	return en, lang == "en"
+}
+
+// koMeta is lab.ko.md's front matter: the translated keys, and no others.
+type koMeta struct {
+	Title   string   `yaml:"title"`
+	Summary string   `yaml:"summary"`
+	Hints   []string `yaml:"hints"`
 }
 
 // OrderedResult reports whether a query lab compares rows in order: the
@@ -329,8 +356,55 @@ func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer)
 	if lab.Explanation, err = r.Render([]byte(explanation)); err != nil {
 		return nil, fail("explanation.md", "%v", err)
 	}
+	if lab.Korean, err = loadKorean(src, dir, lab, r, fail); err != nil {
+		return nil, err
+	}
 	lab.Key = specKey(&lab.Spec)
 	return lab, nil
+}
+
+// loadKorean reads lab.ko.md: the same title, summary and hints keys
+// translated, the translated body, and no other keys (lab-format.md,
+// Languages). The hints must be as many as the English ones.
+func loadKorean(src Source, dir string, lab *Lab, r *content.Renderer, fail func(file, format string, args ...any) error) (*Text, error) {
+	raw, err := fs.ReadFile(src.FS, path.Join(dir, "lab.ko.md"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fail("lab.ko.md", "%v", err)
+	}
+	meta, body, err := content.SplitFrontMatter(raw)
+	if err != nil {
+		return nil, fail("lab.ko.md", "%v", err)
+	}
+	var m koMeta
+	if err := content.DecodeStrict(meta, &m); err != nil {
+		return nil, fail("lab.ko.md", "%v (only title, summary and hints are translated)", err)
+	}
+	switch {
+	case strings.TrimSpace(m.Title) == "":
+		return nil, fail("lab.ko.md", "front matter: title: required")
+	case len(m.Hints) != len(lab.Hints):
+		return nil, fail("lab.ko.md", "front matter: hints: %d, but lab.md has %d", len(m.Hints), len(lab.Hints))
+	case (m.Summary == "") != (lab.Summary == ""):
+		return nil, fail("lab.ko.md", "front matter: summary: translate it exactly when lab.md has one")
+	}
+	t := &Text{Title: m.Title, Summary: m.Summary, Hints: m.Hints, Explanation: lab.Explanation}
+	if t.Instructions, err = r.Render(body); err != nil {
+		return nil, fail("lab.ko.md", "%v", err)
+	}
+	exp, err := fs.ReadFile(src.FS, path.Join(dir, "explanation.ko.md"))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return nil, fail("explanation.ko.md", "%v", err)
+	default:
+		if t.Explanation, err = r.Render(exp); err != nil {
+			return nil, fail("explanation.ko.md", "%v", err)
+		}
+	}
+	return t, nil
 }
 
 type sqlFile struct{ name, text string }
