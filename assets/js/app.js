@@ -10,3 +10,13 @@
     el.hidden = true;
   });
 })();
+
+// A task's SQL deliverable gets the same editor as the labs; without
+// JavaScript it stays a textarea and the form posts as it is.
+(function () {
+  "use strict";
+  if (!window.LadderEditor) { return; }
+  document.querySelectorAll('textarea[data-editor="sql"]').forEach(function (ta) {
+    window.LadderEditor.attach(ta, {});
+  });
+})();
