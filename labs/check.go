@@ -16,7 +16,9 @@ type CheckReport struct {
 }
 
 // SelfTest checks that a lab is sound: its reference passes on every
-// dataset, its tests/fail-*.sql fail and tests/pass-*.sql pass, and a
+// dataset (in a code lab: every visible and hidden test, or in a
+// test-writing lab the reference tests pass against solution.star and
+// catch every mutant), its tests/fail-* fail and tests/pass-* pass, and a
 // hard-coded copy of the visible answer would not pass.
 func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) bool) CheckReport {
 	r := CheckReport{Lab: lab.ID, Path: lab.Path}
@@ -25,7 +27,7 @@ func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) b
 		defer cancel()
 		return e.Grade(ctx, &lab.Spec, sqlText)
 	}
-	v, err := grade(lab.Solution)
+	v, err := grade(lab.Reference())
 	switch {
 	case err != nil:
 		r.Problems = append(r.Problems, err.Error())
@@ -42,11 +44,11 @@ func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) b
 		v, err := grade(tc.SQL)
 		switch {
 		case err != nil:
-			r.Problems = append(r.Problems, fmt.Sprintf("tests/%s.sql: %v", tc.Name, err))
+			r.Problems = append(r.Problems, fmt.Sprintf("tests/%s: %v", tc.File, err))
 		case tc.WantPass && !v.Passed:
-			r.Problems = append(r.Problems, fmt.Sprintf("tests/%s.sql should pass but fails: %s", tc.Name, firstNonEmpty(v.Error, v.Message)))
+			r.Problems = append(r.Problems, fmt.Sprintf("tests/%s should pass but fails: %s", tc.File, firstNonEmpty(v.Error, v.Message)))
 		case !tc.WantPass && v.Passed:
-			r.Problems = append(r.Problems, fmt.Sprintf("tests/%s.sql should fail but passes", tc.Name))
+			r.Problems = append(r.Problems, fmt.Sprintf("tests/%s should fail but passes", tc.File))
 		}
 	}
 	hasFail := false
@@ -54,7 +56,11 @@ func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) b
 		hasFail = hasFail || !tc.WantPass
 	}
 	if !hasFail {
-		r.Warnings = append(r.Warnings, "no tests/fail-*.sql: add a realistic wrong submission")
+		ext := ".sql"
+		if lab.Kind == KindCode {
+			ext = ".star"
+		}
+		r.Warnings = append(r.Warnings, "no tests/fail-*"+ext+": add a realistic wrong submission")
 	}
 	if known != nil {
 		for _, p := range lab.Prerequisites {
@@ -70,7 +76,12 @@ func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) b
 // hardcodeWarnings flags labs whose hidden dataset would not catch a
 // submission that types the visible answer in as literal rows.
 func hardcodeWarnings(st *labState) []string {
-	if st.spec.Kind == KindQuality {
+	switch {
+	case st.spec.Kind == KindQuality, st.spec.Kind == KindCode && st.spec.TestsRequired:
+		return nil
+	case st.spec.Kind == KindCode && st.code.hidden == nil:
+		return []string{"no hidden_tests.star: a function that hard-codes the visible tests' answers could pass"}
+	case st.spec.Kind == KindCode:
 		return nil
 	}
 	if len(st.datasets) < 2 {

@@ -20,6 +20,10 @@ const (
 	ErrKindInternal = "internal" // the lab itself is broken
 )
 
+// Code labs use ErrKindRefused for a program that does not compile, raises
+// an error in a visible test, or passes its step or memory limit, and
+// ErrKindTimeout for one stopped at its deadline (code.go).
+
 // DatasetResult is the verdict on one dataset.
 type DatasetResult struct {
 	Name   string `json:"name"`
@@ -39,11 +43,15 @@ type Verdict struct {
 	DurationMS     float64         `json:"duration_ms"`
 }
 
-// RunResult is a learner's statement run on the visible dataset.
+// RunResult is a learner's statement run on the visible dataset. For a
+// code lab it is one row per visible test (test, result, detail), what the
+// program printed, and a summary.
 type RunResult struct {
 	Columns   []string `json:"columns"`
 	Rows      [][]any  `json:"rows"`
 	Truncated bool     `json:"truncated"`
+	Output    string   `json:"output,omitempty"`
+	Message   string   `json:"message,omitempty"`
 }
 
 // Column and Table describe the visible dataset for the schema explorer.
@@ -65,7 +73,7 @@ const RunRowLimit = 200
 // Engine grades in this process. Workers run one; `labs check` runs one
 // directly on trusted reference SQL. It is not safe for concurrent use.
 // This file holds what every kind shares; each kind's reference and
-// grading live in query.go, etl.go and quality.go.
+// grading live in query.go, etl.go, quality.go and code.go.
 type Engine struct {
 	lim     Limits
 	cache   map[string]*labState // by Spec.Key
@@ -79,7 +87,8 @@ type labState struct {
 	lastUsed int64
 	spec     Spec
 	ordered  bool
-	datasets []*dataset
+	datasets []*dataset // SQL labs
+	code     *codeLab   // code labs
 }
 
 type dataset struct {
@@ -118,7 +127,18 @@ func (e *Engine) state(ctx context.Context, spec *Spec) (*labState, error) {
 	if e.maxLabs > 0 && len(e.cache) >= e.maxLabs {
 		e.evictOldest()
 	}
-	st := &labState{spec: *spec, ordered: spec.OrderedResult(), lastUsed: e.clock}
+	st := &labState{spec: *spec, lastUsed: e.clock}
+	if spec.Kind == KindCode {
+		c, err := e.buildCodeLab(ctx, spec)
+		if err != nil {
+			return nil, err
+		}
+		st.code = c
+		e.cache[spec.Key] = st
+		e.builds++
+		return st, nil
+	}
+	st.ordered = spec.OrderedResult()
 	names := []string{"visible"}
 	if strings.TrimSpace(spec.Hidden) != "" {
 		names = append(names, "hidden")
@@ -243,25 +263,35 @@ func (e *Engine) Grade(ctx context.Context, spec *Spec, sqlText string) (*Verdic
 	return v.bound(), err
 }
 
-func (e *Engine) grade(ctx context.Context, spec *Spec, sqlText string) (*Verdict, error) {
+func (e *Engine) grade(ctx context.Context, spec *Spec, text string) (*Verdict, error) {
 	start := time.Now()
 	v := &Verdict{Lab: spec.ID}
 	defer func() { v.DurationMS = float64(time.Since(start).Microseconds()) / 1000 }()
-	p := policyFor(spec.Kind)
-	stmts, err := parseSubmission(sqlText, p, e.lim)
-	if err != nil {
-		return v.fail(err), nil
-	}
-	st, err := e.state(ctx, spec)
-	if err != nil {
-		return nil, err
-	}
-	if err := refuseParsedAll(ctx, st.datasets[0].db, stmts); err != nil {
-		var ref *Refusal
-		if errors.As(err, &ref) {
+	var st *labState
+	var stmts []Statement
+	var err error
+	if spec.Kind == KindCode {
+		// A program, not SQL: nothing to split or screen.
+		if err := precheck(text, e.lim); err != nil {
 			return v.fail(err), nil
 		}
-		return nil, err
+		if st, err = e.state(ctx, spec); err != nil {
+			return nil, err
+		}
+	} else {
+		if stmts, err = parseSubmission(text, policyFor(spec.Kind), e.lim); err != nil {
+			return v.fail(err), nil
+		}
+		if st, err = e.state(ctx, spec); err != nil {
+			return nil, err
+		}
+		if err := refuseParsedAll(ctx, st.datasets[0].db, stmts); err != nil {
+			var ref *Refusal
+			if errors.As(err, &ref) {
+				return v.fail(err), nil
+			}
+			return nil, err
+		}
 	}
 	// Each kind grades in a file of its own; a new kind adds its case here.
 	switch spec.Kind {
@@ -271,6 +301,8 @@ func (e *Engine) grade(ctx context.Context, spec *Spec, sqlText string) (*Verdic
 		err = e.gradeETL(ctx, st, stmts, v)
 	case KindQuality:
 		err = e.gradeQuality(ctx, st, stmts, v)
+	case KindCode:
+		err = e.gradeCode(ctx, st, text, v)
 	default:
 		return nil, fmt.Errorf("labs: unknown kind %q", spec.Kind)
 	}
@@ -286,9 +318,19 @@ func (e *Engine) grade(ctx context.Context, spec *Spec, sqlText string) (*Verdic
 		v.Passed = v.Passed && d.Passed
 	}
 	if v.Passed {
-		v.Message = "Correct: your submission matches the reference on every dataset."
+		v.Message = passMessage(spec)
 	}
 	return v, nil
+}
+
+func passMessage(spec *Spec) string {
+	switch {
+	case spec.Kind == KindCode && spec.TestsRequired:
+		return "Correct: your tests pass against the reference implementation and catch every mutant."
+	case spec.Kind == KindCode:
+		return "Correct: your function passes every visible and hidden test."
+	}
+	return "Correct: your submission matches the reference on every dataset."
 }
 
 // internalError marks a failure of the lab's own SQL, not the learner's.
@@ -301,7 +343,10 @@ func (v *Verdict) fail(err error) *Verdict {
 	v.Passed = false
 	var sqlErr *SQLError
 	var ref *Refusal
+	var code *codeError
 	switch {
+	case errors.As(err, &code):
+		v.fillCodeError(code.stop)
 	case errors.As(err, &sqlErr):
 		v.ErrorKind, v.ErrorStatement, v.ErrorLine = ErrKindSQL, sqlErr.Statement, sqlErr.Line
 		v.Error = sqlErr.Error()
@@ -361,6 +406,16 @@ func (e *Engine) Run(ctx context.Context, spec *Spec, sqlText string) (*RunResul
 }
 
 func (e *Engine) run(ctx context.Context, spec *Spec, sqlText string) (*RunResult, error) {
+	if spec.Kind == KindCode {
+		if err := precheck(sqlText, e.lim); err != nil {
+			return nil, err
+		}
+		st, err := e.state(ctx, spec)
+		if err != nil {
+			return nil, &internalError{err}
+		}
+		return e.runCode(ctx, st, sqlText)
+	}
 	p := policyFor(spec.Kind)
 	stmts, err := parseSubmission(sqlText, p, e.lim)
 	if err != nil {
@@ -403,6 +458,9 @@ func (e *Engine) Describe(ctx context.Context, spec *Spec, sampleRows int) ([]Ta
 }
 
 func (e *Engine) describe(ctx context.Context, spec *Spec, sampleRows int) ([]Table, error) {
+	if spec.Kind == KindCode {
+		return nil, nil // no tables: the tests are the data
+	}
 	st, err := e.state(ctx, spec)
 	if err != nil {
 		return nil, err

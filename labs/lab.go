@@ -1,5 +1,6 @@
-// Package labs loads hands-on SQL labs from folders and grades submissions
-// against them in a sandboxed DuckDB, in supervised worker processes.
+// Package labs loads hands-on labs from folders and grades submissions
+// against them in supervised worker processes: SQL in a sandboxed DuckDB,
+// and code labs' programs in a bounded Starlark interpreter.
 package labs
 
 import (
@@ -23,7 +24,12 @@ const (
 	KindQuery   = "query"
 	KindETL     = "etl"
 	KindQuality = "quality"
+	KindCode    = "code"
 )
+
+// LanguageStarlark is the only language of code labs today: the Python
+// dialect of go.starlark.net.
+const LanguageStarlark = "starlark"
 
 // DefaultTolerance is the relative tolerance for numbers when a lab sets none.
 const DefaultTolerance = 1e-6
@@ -44,6 +50,30 @@ type Spec struct {
 	Solution    string     `json:"solution"`
 	Checks      string     `json:"checks,omitempty"`
 	Incidents   []Incident `json:"incidents,omitempty"`
+
+	// Code labs: Solution holds solution.star.
+	Language      string   `json:"language,omitempty"`
+	Entry         string   `json:"entry,omitempty"` // the function the learner writes, or tests
+	TestsRequired bool     `json:"tests_required,omitempty"`
+	VisibleTests  string   `json:"visible_tests,omitempty"` // tests.star
+	HiddenTests   string   `json:"hidden_tests,omitempty"`  // hidden_tests.star
+	Mutants       []Mutant `json:"mutants,omitempty"`
+}
+
+// Mutant is one file of a test-writing code lab's mutants/ folder: a wrong
+// implementation of the entry function that the learner's tests must catch.
+type Mutant struct {
+	Name string `json:"name"`
+	Code string `json:"code"`
+}
+
+// Reference is the text of a submission that passes: the reference
+// solution, or in a test-writing code lab the reference tests.
+func (s *Spec) Reference() string {
+	if s.Kind == KindCode && s.TestsRequired {
+		return s.VisibleTests
+	}
+	return s.Solution
 }
 
 // Incident is one file of a quality lab's incidents/ folder.
@@ -53,11 +83,13 @@ type Incident struct {
 }
 
 // TestCase is an author's sample submission from the lab's tests/ folder:
-// fail-*.sql must fail and pass-*.sql must pass. `labs check` runs them.
+// fail-* must fail and pass-* must pass. `labs check` runs them. Code labs
+// keep them as .star files, the others as .sql.
 type TestCase struct {
 	Name     string
 	WantPass bool
-	SQL      string
+	SQL      string // the submission's text, whatever its language
+	File     string // its file name in tests/
 }
 
 // Lab is one loaded lab.
@@ -174,21 +206,33 @@ func Load(sources []Source, fw *content.Framework, r *content.Renderer) (*Catalo
 	return c, nil
 }
 
-// labMeta mirrors the front matter keys of the contract.
+// labKeys are the front matter keys of the contract.
 var labKeys = map[string]bool{
 	"title": true, "summary": true, "kind": true, "level": true, "competencies": true,
 	"ordered": true, "column_names": true, "tolerance": true, "targets": true,
 	"idempotent": true, "hints": true, "estimated_minutes": true, "prerequisites": true,
+	"language": true, "entry": true, "tests_required": true,
 }
+
+// codeOnlyKeys are the keys that mean something only in code labs, and
+// sqlOnlyKeys those that mean nothing there: a key in the wrong kind of lab
+// is an author's mistake that would otherwise be silent.
+var (
+	codeOnlyKeys = []string{"language", "entry", "tests_required"}
+	sqlOnlyKeys  = []string{"column_names", "tolerance"}
+)
+
+// loadFailer builds a load error that names the lab's file.
+type loadFailer func(file, format string, args ...any) error
 
 func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer) (*Lab, error) {
 	where := path.Join(src.Name, dir)
 	if src.Name == "" {
 		where = path.Join("labs", dir)
 	}
-	fail := func(file, format string, args ...any) error {
+	fail := loadFailer(func(file, format string, args ...any) error {
 		return fmt.Errorf("labs: %s/%s: %s", where, file, fmt.Sprintf(format, args...))
-	}
+	})
 	id := path.Base(dir)
 	if dir == "." {
 		return nil, fail("lab.md", "a lab must be in a folder named after its id, not at the root")
@@ -239,6 +283,7 @@ func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer)
 		{"competencies", &lab.Competencies}, {"ordered", &ordered}, {"column_names", &lab.ColumnNames},
 		{"tolerance", &tolerance}, {"targets", &lab.Targets}, {"idempotent", &lab.Idempotent},
 		{"hints", &lab.Hints}, {"estimated_minutes", &lab.EstimatedMinutes}, {"prerequisites", &lab.Prerequisites},
+		{"language", &lab.Language}, {"entry", &lab.Entry}, {"tests_required", &lab.TestsRequired},
 	} {
 		if err := decode(d.key, d.v); err != nil {
 			return nil, err
@@ -260,9 +305,9 @@ func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer)
 		}
 	}
 	switch lab.Kind {
-	case KindQuery, KindETL, KindQuality:
+	case KindQuery, KindETL, KindQuality, KindCode:
 	default:
-		return nil, fail("lab.md", "kind: %q is not one of query, etl, quality", lab.Kind)
+		return nil, fail("lab.md", "kind: %q is not one of query, etl, quality, code", lab.Kind)
 	}
 	if content.LevelIndex(lab.Level) < 0 {
 		return nil, fail("lab.md", "level: %q is not one of %v", lab.Level, content.Levels)
@@ -285,6 +330,15 @@ func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer)
 	case lab.Kind != KindQuery && lab.Ordered != nil:
 		return nil, fail("lab.md", "ordered: only for query labs")
 	}
+	wrongKind, only := sqlOnlyKeys, "not for code labs"
+	if lab.Kind != KindCode {
+		wrongKind, only = codeOnlyKeys, "only for code labs"
+	}
+	for _, k := range wrongKind {
+		if _, ok := nodes[k]; ok {
+			return nil, fail("lab.md", "%s: %s", k, only)
+		}
+	}
 	read := func(name string, required bool) (string, error) {
 		b, err := fs.ReadFile(src.FS, path.Join(dir, name))
 		if errors.Is(err, fs.ErrNotExist) && !required {
@@ -298,50 +352,34 @@ func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer)
 		}
 		return string(b), nil
 	}
-	if lab.Setup, err = read("setup.sql", true); err != nil {
-		return nil, err
+	testExt, otherExt := ".sql", ".star"
+	if lab.Kind == KindCode {
+		testExt, otherExt = ".star", ".sql"
+		err = loadCodeFiles(lab, src.FS, dir, read, fail)
+	} else {
+		err = loadSQLFiles(lab, src.FS, dir, read, fail)
 	}
-	if lab.Solution, err = read("solution.sql", true); err != nil {
-		return nil, err
-	}
-	if len(SplitStatements(lab.Solution)) == 0 {
-		return nil, fail("solution.sql", "has no statement")
-	}
-	if lab.Hidden, err = read("hidden.sql", false); err != nil {
-		return nil, err
-	}
-	if lab.Checks, err = read("checks.sql", false); err != nil {
-		return nil, err
-	}
-	if lab.Checks != "" && lab.Kind != KindETL {
-		return nil, fail("checks.sql", "only etl labs have checks.sql")
-	}
-	incidents, err := readSQLDir(src.FS, path.Join(dir, "incidents"))
 	if err != nil {
-		return nil, fail("incidents", "%v", err)
+		return nil, err
 	}
-	for _, f := range incidents {
-		lab.Incidents = append(lab.Incidents, Incident{Name: strings.TrimSuffix(f.name, ".sql"), SQL: f.text})
+	if others, err := readDir(src.FS, path.Join(dir, "tests"), otherExt); err != nil {
+		return nil, fail("tests", "%v", err)
+	} else if len(others) > 0 {
+		return nil, fail("tests/"+others[0].name, "test files of a %s lab are %s files", lab.Kind, testExt)
 	}
-	switch {
-	case lab.Kind == KindQuality && len(lab.Incidents) == 0:
-		return nil, fail("incidents", "quality labs need at least one incidents/<name>.sql")
-	case lab.Kind != KindQuality && len(lab.Incidents) > 0:
-		return nil, fail("incidents", "only quality labs have incidents")
-	}
-	tests, err := readSQLDir(src.FS, path.Join(dir, "tests"))
+	tests, err := readDir(src.FS, path.Join(dir, "tests"), testExt)
 	if err != nil {
 		return nil, fail("tests", "%v", err)
 	}
 	for _, f := range tests {
-		name := strings.TrimSuffix(f.name, ".sql")
+		name := strings.TrimSuffix(f.name, testExt)
 		switch {
 		case strings.HasPrefix(name, "fail-"):
-			lab.Tests = append(lab.Tests, TestCase{Name: name, SQL: f.text})
+			lab.Tests = append(lab.Tests, TestCase{Name: name, SQL: f.text, File: f.name})
 		case strings.HasPrefix(name, "pass-"):
-			lab.Tests = append(lab.Tests, TestCase{Name: name, WantPass: true, SQL: f.text})
+			lab.Tests = append(lab.Tests, TestCase{Name: name, WantPass: true, SQL: f.text, File: f.name})
 		default:
-			return nil, fail("tests/"+f.name, "test files are named fail-*.sql or pass-*.sql")
+			return nil, fail("tests/"+f.name, "test files are named fail-*%s or pass-*%s", testExt, testExt)
 		}
 	}
 	rendered, err := r.Render(body)
@@ -366,7 +404,7 @@ func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer)
 // loadKorean reads lab.ko.md: the same title, summary and hints keys
 // translated, the translated body, and no other keys (lab-format.md,
 // Languages). The hints must be as many as the English ones.
-func loadKorean(src Source, dir string, lab *Lab, r *content.Renderer, fail func(file, format string, args ...any) error) (*Text, error) {
+func loadKorean(src Source, dir string, lab *Lab, r *content.Renderer, fail loadFailer) (*Text, error) {
 	raw, err := fs.ReadFile(src.FS, path.Join(dir, "lab.ko.md"))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -409,7 +447,135 @@ func loadKorean(src Source, dir string, lab *Lab, r *content.Renderer, fail func
 
 type sqlFile struct{ name, text string }
 
-func readSQLDir(fsys fs.FS, dir string) ([]sqlFile, error) {
+// codeFiles are the files only code labs have, and sqlFiles those they
+// never have; each kind refuses the other's.
+var (
+	codeFiles = []string{"solution.star", "tests.star", "hidden_tests.star", "mutants"}
+	sqlFiles  = []string{"setup.sql", "solution.sql", "hidden.sql", "checks.sql", "incidents"}
+)
+
+// refuseFiles fails on the first of names that exists in the lab's folder.
+func refuseFiles(fsys fs.FS, dir string, names []string, fail loadFailer, why string) error {
+	for _, name := range names {
+		if _, err := fs.Stat(fsys, path.Join(dir, name)); err == nil {
+			return fail(name, "%s", why)
+		}
+	}
+	return nil
+}
+
+// loadSQLFiles reads the files of a query, etl or quality lab.
+func loadSQLFiles(lab *Lab, fsys fs.FS, dir string, read func(string, bool) (string, error), fail loadFailer) error {
+	if err := refuseFiles(fsys, dir, codeFiles, fail, "only code labs have .star files"); err != nil {
+		return err
+	}
+	var err error
+	if lab.Setup, err = read("setup.sql", true); err != nil {
+		return err
+	}
+	if lab.Solution, err = read("solution.sql", true); err != nil {
+		return err
+	}
+	if len(SplitStatements(lab.Solution)) == 0 {
+		return fail("solution.sql", "has no statement")
+	}
+	if lab.Hidden, err = read("hidden.sql", false); err != nil {
+		return err
+	}
+	if lab.Checks, err = read("checks.sql", false); err != nil {
+		return err
+	}
+	if lab.Checks != "" && lab.Kind != KindETL {
+		return fail("checks.sql", "only etl labs have checks.sql")
+	}
+	incidents, err := readDir(fsys, path.Join(dir, "incidents"), ".sql")
+	if err != nil {
+		return fail("incidents", "%v", err)
+	}
+	for _, f := range incidents {
+		lab.Incidents = append(lab.Incidents, Incident{Name: strings.TrimSuffix(f.name, ".sql"), SQL: f.text})
+	}
+	switch {
+	case lab.Kind == KindQuality && len(lab.Incidents) == 0:
+		return fail("incidents", "quality labs need at least one incidents/<name>.sql")
+	case lab.Kind != KindQuality && len(lab.Incidents) > 0:
+		return fail("incidents", "only quality labs have incidents")
+	}
+	return nil
+}
+
+// loadCodeFiles reads and compiles the files of a code lab, so a syntax
+// error, an undefined name or a missing function stops the load instead of
+// the first learner's submission.
+func loadCodeFiles(lab *Lab, fsys fs.FS, dir string, read func(string, bool) (string, error), fail loadFailer) error {
+	if err := refuseFiles(fsys, dir, sqlFiles, fail, "code labs have no SQL files: their tests are tests.star and hidden_tests.star"); err != nil {
+		return err
+	}
+	switch {
+	case lab.Language == "":
+		lab.Language = LanguageStarlark
+	case lab.Language != LanguageStarlark:
+		return fail("lab.md", "language: %q is not supported; the language of code labs is %q", lab.Language, LanguageStarlark)
+	}
+	if lab.Entry == "" {
+		return fail("lab.md", "entry: required for code labs: the name of the function the learner writes")
+	}
+	if !identPattern.MatchString(lab.Entry) || strings.HasPrefix(lab.Entry, testPrefix) || predeclaredName(lab.Entry) {
+		return fail("lab.md", "entry: %q is not a function name a learner can define", lab.Entry)
+	}
+	var err error
+	if lab.Solution, err = read("solution.star", true); err != nil {
+		return err
+	}
+	if err := checkStarFile("solution.star", lab.Solution, implementationNames(), lab.Entry, ""); err != nil {
+		return fail("solution.star", "%v", err)
+	}
+	if lab.VisibleTests, err = read("tests.star", true); err != nil {
+		return err
+	}
+	if err := checkStarFile("tests.star", lab.VisibleTests, testNames(&lab.Spec), "", testPrefix); err != nil {
+		return fail("tests.star", "%v", err)
+	}
+	if lab.HiddenTests, err = read("hidden_tests.star", false); err != nil {
+		return err
+	}
+	mutants, err := readDir(fsys, path.Join(dir, "mutants"), ".star")
+	if err != nil {
+		return fail("mutants", "%v", err)
+	}
+	if !lab.TestsRequired {
+		switch {
+		case len(mutants) > 0:
+			return fail("mutants", "only test-writing labs (tests_required: true) have mutants")
+		case lab.HiddenTests != "":
+			if err := checkStarFile("hidden_tests.star", lab.HiddenTests, testNames(&lab.Spec), "", testPrefix); err != nil {
+				return fail("hidden_tests.star", "%v", err)
+			}
+		}
+		return nil
+	}
+	// In a test-writing lab the learner's tests are graded against the
+	// solution and the mutants: hidden tests would grade nothing.
+	if lab.HiddenTests != "" {
+		return fail("hidden_tests.star", "test-writing labs have no hidden tests: the learner's tests are graded against solution.star and mutants/")
+	}
+	if len(mutants) == 0 {
+		return fail("mutants", "test-writing labs need at least one mutants/<name>.star")
+	}
+	for _, f := range mutants {
+		if err := checkStarFile("mutants/"+f.name, f.text, implementationNames(), lab.Entry, ""); err != nil {
+			return fail("mutants/"+f.name, "%v", err)
+		}
+		lab.Mutants = append(lab.Mutants, Mutant{Name: strings.TrimSuffix(f.name, ".star"), Code: f.text})
+	}
+	return nil
+}
+
+type labFile struct{ name, text string }
+
+// readDir reads the files of dir whose names end in ext, in name order; a
+// missing dir has none.
+func readDir(fsys fs.FS, dir, ext string) ([]labFile, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -417,16 +583,16 @@ func readSQLDir(fsys fs.FS, dir string) ([]sqlFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []sqlFile
+	var out []labFile
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".sql") {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ext) {
 			continue
 		}
 		b, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, sqlFile{e.Name(), string(b)})
+		out = append(out, labFile{e.Name(), string(b)})
 	}
 	return out, nil
 }
@@ -435,12 +601,16 @@ func readSQLDir(fsys fs.FS, dir string) ([]sqlFile, error) {
 // cached datasets when an author edits a lab.
 func specKey(s *Spec) string {
 	h := sha256.New()
-	for _, part := range []string{s.ID, s.Kind, s.Setup, s.Hidden, s.Solution, s.Checks, strings.Join(s.Targets, ",")} {
+	for _, part := range []string{s.ID, s.Kind, s.Setup, s.Hidden, s.Solution, s.Checks, strings.Join(s.Targets, ","),
+		s.Language, s.Entry, fmt.Sprint(s.TestsRequired), s.VisibleTests, s.HiddenTests} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
 	}
 	for _, inc := range s.Incidents {
 		h.Write([]byte(inc.Name + "\x00" + inc.SQL + "\x00"))
+	}
+	for _, m := range s.Mutants {
+		h.Write([]byte(m.Name + "\x00" + m.Code + "\x00"))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }

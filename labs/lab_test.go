@@ -111,3 +111,94 @@ func FuzzLabFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+// codeLabFS is a valid code lab, with extra files added (or removed with "").
+func codeLabFS(frontMatter string, extra map[string]string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		"c/split-01/lab.md":        {Data: []byte("---\n" + frontMatter + "---\n## Task\nSplit it.\n")},
+		"c/split-01/solution.star": {Data: []byte("def split(s):\n    return s.split(\",\")\n")},
+		"c/split-01/tests.star":    {Data: []byte("def test_two():\n    assert_eq(split(\"a,b\"), [\"a\", \"b\"])\n")},
+	}
+	for k, v := range extra {
+		if v == "" {
+			delete(fsys, k)
+			continue
+		}
+		fsys[k] = &fstest.MapFile{Data: []byte(v)}
+	}
+	return fsys
+}
+
+const codeFront = "title: T\nkind: code\nlevel: junior\ncompetencies: [programming]\nentry: split\n"
+
+func TestLoadCodeLabErrors(t *testing.T) {
+	idx := testCatalogContent(t)
+	testsRequired := codeFront + "tests_required: true\n"
+	mutant := map[string]string{"c/split-01/mutants/no-split.star": "def split(s):\n    return [s]\n"}
+	with := func(m map[string]string, k, v string) map[string]string {
+		out := map[string]string{k: v}
+		for a, b := range m {
+			out[a] = b
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		front string
+		extra map[string]string
+		want  []string
+	}{
+		{"valid", codeFront, nil, nil},
+		{"valid with language and hidden tests", codeFront + "language: starlark\n", map[string]string{"c/split-01/hidden_tests.star": "def test_one():\n    assert_eq(split(\"a\"), reference(\"a\"))\n"}, nil},
+		{"valid test-writing lab", testsRequired, mutant, nil},
+		{"valid test files", codeFront, map[string]string{"c/split-01/tests/fail-x.star": "def split(s):\n    return []\n"}, nil},
+		{"missing solution", codeFront, map[string]string{"c/split-01/solution.star": ""}, []string{"c/split-01/solution.star: required file is missing"}},
+		{"missing tests", codeFront, map[string]string{"c/split-01/tests.star": ""}, []string{"c/split-01/tests.star: required file is missing"}},
+		{"missing entry", strings.Replace(codeFront, "entry: split\n", "", 1), nil, []string{"lab.md", "entry: required for code labs"}},
+		{"entry not a name", strings.Replace(codeFront, "entry: split", "entry: split-it", 1), nil, []string{"entry", `"split-it"`}},
+		{"entry shadows a builtin", strings.Replace(codeFront, "entry: split", "entry: len", 1), nil, []string{"entry", `"len"`}},
+		{"wrong type for entry", strings.Replace(codeFront, "entry: split", "entry: [a]", 1), nil, []string{"entry: wrong type"}},
+		{"wrong type for tests_required", codeFront + "tests_required: often\n", nil, []string{"tests_required: wrong type"}},
+		{"other language", codeFront + "language: python\n", nil, []string{"language", `"python"`, "starlark"}},
+		{"entry on a query lab", validFront + "entry: split\n", nil, []string{"x/joins-01/lab.md", "entry: only for code labs"}},
+		{"tests_required on a query lab", validFront + "tests_required: false\n", nil, []string{"tests_required: only for code labs"}},
+		{"tolerance on a code lab", codeFront + "tolerance: 0.1\n", nil, []string{"tolerance: not for code labs"}},
+		{"setup.sql in a code lab", codeFront, map[string]string{"c/split-01/setup.sql": "SELECT 1"}, []string{"c/split-01/setup.sql", "code labs have no SQL files"}},
+		{"star file in a query lab", validFront, map[string]string{"x/joins-01/tests.star": "def test_a():\n    pass\n"}, []string{"x/joins-01/tests.star", "only code labs"}},
+		{"sql test in a code lab", codeFront, map[string]string{"c/split-01/tests/fail-x.sql": "SELECT 1"}, []string{"tests/fail-x.sql", ".star files"}},
+		{"bad test name", codeFront, map[string]string{"c/split-01/tests/maybe.star": "x = 1\n"}, []string{"tests/maybe.star", "fail-*.star or pass-*.star"}},
+		{"syntax error in tests", codeFront, map[string]string{"c/split-01/tests.star": "def test_a(:\n    pass\n"}, []string{"c/split-01/tests.star", "tests.star:1:13: got ':', want ')'"}},
+		{"undefined name in solution", codeFront, map[string]string{"c/split-01/solution.star": "def split(s):\n    return cut(s)\n"}, []string{"solution.star", "undefined: cut"}},
+		{"solution without the entry", codeFront, map[string]string{"c/split-01/solution.star": "def spilt(s):\n    return []\n"}, []string{"solution.star", "defines no function split"}},
+		{"tests without a test", codeFront, map[string]string{"c/split-01/tests.star": "def check():\n    pass\n"}, []string{"tests.star", "defines no test"}},
+		{"load in a lab file", codeFront, map[string]string{"c/split-01/hidden_tests.star": "load(\"x.star\", \"y\")\ndef test_a():\n    pass\n"}, []string{"hidden_tests.star", "load() is not available"}},
+		{"reference in a test-writing lab", testsRequired, with(mutant, "c/split-01/tests.star", "def test_a():\n    assert_eq(split(\"a\"), reference(\"a\"))\n"), []string{"tests.star", "undefined: reference"}},
+		{"mutants in a normal lab", codeFront, mutant, []string{"mutants", "only test-writing labs"}},
+		{"test-writing lab without mutants", testsRequired, nil, []string{"mutants", "need at least one"}},
+		{"hidden tests in a test-writing lab", testsRequired, with(mutant, "c/split-01/hidden_tests.star", "def test_a():\n    pass\n"), []string{"hidden_tests.star", "test-writing labs have no hidden tests"}},
+		{"mutant without the entry", testsRequired, map[string]string{"c/split-01/mutants/bad.star": "x = 1\n"}, []string{"mutants/bad.star", "defines no function split"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := codeLabFS(tt.front, tt.extra)
+			if strings.HasPrefix(tt.front, validFront) {
+				fsys = labFS(tt.front, tt.extra)
+			}
+			_, err := Load([]Source{{Name: "authors", FS: fsys}}, idx.Framework, idx.Renderer)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("Load: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatal("Load succeeded, want an error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}

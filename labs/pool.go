@@ -743,6 +743,9 @@ func (p *Pool) run(ctx context.Context, spec *Spec, sqlText string) (*RunResult,
 
 // Describe returns the visible dataset's tables and first rows.
 func (p *Pool) Describe(ctx context.Context, spec *Spec) ([]Table, error) {
+	if spec.Kind == KindCode {
+		return nil, nil // code labs have no tables; no worker needed to say so
+	}
 	resp, why, err := p.do(ctx, &request{Op: "describe", Spec: spec})
 	switch {
 	case err != nil:

@@ -17,14 +17,27 @@ type Limits struct {
 	MaxRows       int // rows read from one statement's result
 	MaxBytes      int // approximate bytes of one result
 	MaxStatements int // statements in one script
-	MaxSQLBytes   int // size of the submission text
+	MaxSQLBytes   int // size of the submission text, in every kind of lab
+
+	// Code labs (starlark.go).
+	MaxCallSteps   uint64 // Starlark steps of one call: a test, or a program's top level
+	MaxJobSteps    uint64 // Starlark steps of one submission in all
+	MaxHeapBytes   int64  // growth of the worker's heap while one submission runs
+	MaxOutputBytes int    // printed output kept
+	MaxTests       int    // test functions in a learner's test file
+	MaxRangeLen    int    // longest range()
 }
 
 // DefaultLimits returns the sandbox's limits unless a caller sets others.
 // It returns a fresh value each time, so no caller can change the limits
-// for the rest of the process.
+// for the rest of the process. A Starlark step is about one bytecode
+// instruction: a simple loop takes about ten per iteration, and this
+// machine runs some 50 million a second, so a submission's steps end well
+// inside its time limit.
 func DefaultLimits() Limits {
-	return Limits{MaxRows: 100_000, MaxBytes: 32 << 20, MaxStatements: 50, MaxSQLBytes: 64 << 10}
+	return Limits{MaxRows: 100_000, MaxBytes: 32 << 20, MaxStatements: 50, MaxSQLBytes: 64 << 10,
+		MaxCallSteps: 1_000_000, MaxJobSteps: 20_000_000, MaxHeapBytes: 256 << 20, MaxOutputBytes: 64 << 10,
+		MaxTests: 100, MaxRangeLen: 1_000_000}
 }
 
 // MemoryLimit is DuckDB's memory_limit for each sandbox database.
@@ -403,13 +416,18 @@ func cleanError(err error) string {
 
 func asStmt(ds driver.Stmt) *duckdb.Stmt { return ds.(*duckdb.Stmt) }
 
-// CheckText refuses a submission that no lab could grade: empty, too
-// large, or not UTF-8 text. Callers use it to answer "bad input" early.
-func CheckText(sqlText string) error {
-	if err := precheck(sqlText, DefaultLimits()); err != nil {
+// CheckText refuses a submission that no lab of the kind could grade:
+// empty, too large, or not UTF-8 text. Callers use it to answer "bad
+// input" early. A code lab's program is not SQL, so only blank text is
+// empty there.
+func CheckText(kind, text string) error {
+	if err := precheck(text, DefaultLimits()); err != nil {
 		return err
 	}
-	if len(SplitStatements(sqlText)) == 0 {
+	switch {
+	case kind == KindCode && strings.TrimSpace(text) == "":
+		return refuse("the submission is empty: write the program")
+	case kind != KindCode && len(SplitStatements(text)) == 0:
 		return refuse("the submission is empty: write a SQL statement")
 	}
 	return nil

@@ -198,7 +198,7 @@ func catalog() ([]job, []string, error) {
 	}
 	var jobs []job
 	for _, l := range cat.Labs {
-		jobs = append(jobs, job{lab: l.ID, sql: l.Solution, pass: true})
+		jobs = append(jobs, job{lab: l.ID, sql: l.Reference(), pass: true})
 		for _, tc := range l.Tests {
 			jobs = append(jobs, job{lab: l.ID, sql: tc.SQL, pass: tc.WantPass})
 		}

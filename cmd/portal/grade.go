@@ -81,9 +81,6 @@ func gradeCommand(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return bad(fmt.Sprintf("cannot read %s: %v", name, err))
 	}
-	if err := labs.CheckText(string(text)); err != nil {
-		return bad(fmt.Sprintf("%s: %v", name, err))
-	}
 	idx, err := loadContent(*contentDir)
 	if err != nil {
 		return bad(err.Error())
@@ -95,6 +92,9 @@ func gradeCommand(ctx context.Context, e env, args []string) error {
 	lab := cat.Lab(*labID)
 	if lab == nil {
 		return bad(fmt.Sprintf("unknown lab %q", *labID))
+	}
+	if err := labs.CheckText(lab.Kind, string(text)); err != nil {
+		return bad(fmt.Sprintf("%s: %v", name, err))
 	}
 	pool, err := labs.NewPool(labs.PoolOptions{Workers: 1})
 	if err != nil {
