@@ -5,7 +5,7 @@ import (
 	"io/fs"
 )
 
-//go:embed query etl quality
+//go:embed query etl quality code
 var embedded embed.FS
 
 // Embedded is the portal's own lab catalog as a Source.

@@ -11,9 +11,10 @@ import (
 func TestPoolGradesEveryKind(t *testing.T) {
 	pool := newTestPool(t, PoolOptions{Workers: 2})
 	ctx := context.Background()
-	for _, id := range []string{"filter-sort-orders", "clean-raw-orders-feed", "duplicate-keys", "incremental-idempotent-load"} {
+	for _, id := range []string{"filter-sort-orders", "clean-raw-orders-feed", "duplicate-keys", "incremental-idempotent-load",
+		"parse-csv-line", "test-batching-function"} {
 		lab := testLab(t, id)
-		v, err := pool.Grade(ctx, &lab.Spec, lab.Solution)
+		v, err := pool.Grade(ctx, &lab.Spec, lab.Reference())
 		if err != nil || !v.Passed {
 			t.Errorf("%s reference: %+v %v", id, v, err)
 		}
