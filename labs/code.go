@@ -153,14 +153,16 @@ func (v *Verdict) fillCodeError(s *starStop) *Verdict {
 	if s.where != "" && !strings.Contains(s.msg, s.where) {
 		v.Error = s.where + ": " + s.msg
 	}
-	switch s.kind {
-	case stopTime:
+	switch {
+	case s.kind == stopTime:
 		v.ErrorKind = ErrKindTimeout
 		v.Message = "The submission was stopped: " + s.msg
-	case stopSteps, stopHeap:
+	case s.kind.limit():
 		v.Message = "The submission was stopped: " + s.msg
+	case s.compile:
+		v.Message = "Your program does not compile (a syntax error, or a name that is not defined), so it could not be graded."
 	default:
-		v.Message = "Your program raised an error, so it could not be graded."
+		v.Message = "Your program stopped with an error, so it could not be graded."
 	}
 	return v
 }

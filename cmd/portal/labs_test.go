@@ -133,3 +133,110 @@ func TestGradeCommand(t *testing.T) {
 		})
 	}
 }
+
+// An author's code lab, loaded with --labs-dir.
+func writeAuthorCodeLab(t *testing.T, root string) string {
+	t.Helper()
+	dir := filepath.Join(root, "code", "sum-amounts")
+	files := map[string]string{
+		"lab.md": `---
+title: Sum the amounts
+kind: code
+level: junior
+competencies: [programming]
+entry: total
+hints: ["Skip None."]
+---
+## Task
+Return the sum of the amounts, skipping None.
+`,
+		"solution.star":           "def total(xs):\n    return sum_of([x for x in xs if x != None])\n\ndef sum_of(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n",
+		"tests.star":              "def test_two():\n    assert_eq(total([1, 2]), 3)\n",
+		"hidden_tests.star":       "def test_none():\n    assert_eq(total([1, None, 4]), 5)\n",
+		"tests/fail-no-none.star": "def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestLabsCheckCodeLab(t *testing.T) {
+	root := t.TempDir()
+	dir := writeAuthorCodeLab(t, root)
+	out, code := runCLI(t, "", "labs", "check", "--labs-dir", root)
+	if code != 0 || !strings.Contains(out, "ok   sum-amounts") || !strings.Contains(out, "ok   parse-csv-line") || !strings.Contains(out, "ok   test-batching-function") {
+		t.Fatalf("labs check with a code lab: exit %d\n%s", code, out)
+	}
+	// A wrong answer that passes, and a reference that fails its hidden
+	// test, both break the lab.
+	if err := os.WriteFile(filepath.Join(dir, "hidden_tests.star"), []byte("def test_none():\n    assert_eq(total([1, None]), 2)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = runCLI(t, "", "labs", "check", "--labs-dir", root)
+	if code != 1 || !strings.Contains(out, "FAIL sum-amounts") || !strings.Contains(out, "the reference solution does not pass its own lab") {
+		t.Errorf("broken hidden test: exit %d\n%s", code, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "hidden_tests.star"), []byte("def test_one():\n    assert_eq(total([1]), 1)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = runCLI(t, "", "labs", "check", "--labs-dir", root)
+	if code != 1 || !strings.Contains(out, "tests/fail-no-none.star should fail but passes") {
+		t.Errorf("a wrong answer that passes: exit %d\n%s", code, out)
+	}
+	// A syntax error in a lab file stops the load, naming the file.
+	if err := os.WriteFile(filepath.Join(dir, "tests.star"), []byte("def test_two(:\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code = runCLI(t, "", "labs", "check", "--labs-dir", root)
+	if code != 1 || !strings.Contains(out, "sum-amounts/tests.star") {
+		t.Errorf("syntax error in tests.star: exit %d\n%s", code, out)
+	}
+}
+
+func TestGradeCodeLab(t *testing.T) {
+	root := t.TempDir()
+	writeAuthorCodeLab(t, root)
+	answer := filepath.Join(root, "answer.star")
+	os.WriteFile(answer, []byte("def total(xs):\n    return len([x for x in xs if x != None]) and sum_up(xs)\n\ndef sum_up(xs):\n    t = 0\n    for x in xs:\n        if x != None:\n            t += x\n    return t\n"), 0o644)
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		wantCode int
+		want     []string
+	}{
+		{"pass from a file", "", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root, answer}, 0, []string{"PASS sum-amounts", "visible  passed", "hidden   passed"}},
+		{"hidden failure as json", "def total(xs):\n    return xs[0] + xs[1]\n", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root, "--json"}, 1,
+			[]string{`"passed":false`, `{"name":"visible","passed":true}`, `{"name":"hidden","passed":false}`, "a hidden test fails"}},
+		{"visible failure", "def total(xs):\n    return 0\n", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root}, 1,
+			[]string{"FAIL sum-amounts", "test_two: total([1, 2]) → got 0, want 3"}},
+		{"endless loop", "def total(xs):\n    while True:\n        pass\n", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root, "--json"}, 1,
+			[]string{`"error_kind":"refused"`, "ran out of steps"}},
+		{"syntax error", "def total(xs)\n", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root, "--json"}, 1,
+			[]string{`"error_kind":"refused"`, "submission.star:2:1: got newline", "does not compile"}},
+		{"embedded test-writing lab", "def test_one():\n    assert_eq(batches([1, 2, 3], 2), [[1, 2], [3]])\n", []string{"grade", "--lab", "test-batching-function"}, 1,
+			[]string{"FAIL test-batching-function", "survive: "}},
+		{"a Python comment is not an empty submission", "# just a comment\n", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root}, 1, []string{"defines no function total"}},
+		{"blank submission", "  \n\t\n", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root}, 2, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, code := runCLI(t, tt.stdin, tt.args...)
+			if code != tt.wantCode {
+				t.Fatalf("exit %d, want %d\n%s", code, tt.wantCode, out)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
