@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuilds editor.js (CodeMirror 6 SQL editor, esbuild IIFE bundle) from
+# Rebuilds editor.js (CodeMirror 6 SQL and Python editor, esbuild IIFE bundle) from
 # entry.js and the npm packages pinned below, in a temporary directory, and
 # regenerates LICENSES.md and VERSION. Needs node, npm and the npm registry.
 # Usage: bash assets/vendor/codemirror/build.sh   (from any directory)
@@ -22,6 +22,7 @@ cat > "$work/package.json" <<'EOF'
     "codemirror": "6.0.2",
     "@codemirror/autocomplete": "6.20.4",
     "@codemirror/commands": "6.11.1",
+    "@codemirror/lang-python": "6.2.1",
     "@codemirror/lang-sql": "6.10.0",
     "@codemirror/language": "6.13.1",
     "@codemirror/lint": "6.9.8",
@@ -32,6 +33,7 @@ cat > "$work/package.json" <<'EOF'
     "@lezer/common": "1.5.5",
     "@lezer/highlight": "1.2.5",
     "@lezer/lr": "1.4.12",
+    "@lezer/python": "1.1.19",
     "@marijn/find-cluster-break": "1.0.4",
     "crelt": "1.0.7",
     "style-mod": "4.1.5",
@@ -65,7 +67,7 @@ JS
 
 npx esbuild entry.js --bundle --minify --format=iife --target=es2020 \
   --legal-comments=none --metafile=meta.json \
-  --banner:js='/*! Ladder SQL editor: CodeMirror 6 bundle (MIT). Source, versions and licences: assets/vendor/codemirror/ (entry.js, VERSION, LICENSES.md) */' \
+  --banner:js='/*! Ladder code editor: CodeMirror 6 bundle (MIT). Source, versions and licences: assets/vendor/codemirror/ (entry.js, VERSION, LICENSES.md) */' \
   --outfile="$work/editor.js"
 
 # Licences and versions of exactly the packages that ended up in the bundle

@@ -1,4 +1,5 @@
-// Source of editor.js: a CodeMirror 6 SQL editor that replaces a <textarea>.
+// Source of editor.js: a CodeMirror 6 editor for SQL, or Python (the
+// Starlark of code labs), that replaces a <textarea>.
 // Rebuild with: bash assets/vendor/codemirror/build.sh
 // Exposes window.LadderEditor = { attach(textarea, options) }.
 // Nothing here uses eval or new Function, and styles go through CodeMirror's
@@ -7,9 +8,10 @@
 import { EditorView, minimalSetup } from "codemirror";
 import { keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter } from "@codemirror/view";
 import { Prec } from "@codemirror/state";
-import { indentOnInput, bracketMatching, syntaxTree } from "@codemirror/language";
+import { indentOnInput, indentUnit, bracketMatching, syntaxTree } from "@codemirror/language";
 import { autocompletion, closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { sql, PostgreSQL } from "@codemirror/lang-sql";
+import { python } from "@codemirror/lang-python";
 
 // PostgreSQL is the lang-sql dialect closest to DuckDB.
 const dialect = PostgreSQL;
@@ -89,19 +91,33 @@ function plainSchemaSource(schema) {
   };
 }
 
-function labelFor(textarea) {
+function labelFor(textarea, fallback) {
   const aria = textarea.getAttribute("aria-label");
   if (aria) return aria;
   const labels = textarea.labels;
   if (labels && labels.length) return labels[0].textContent.trim();
-  return "SQL editor";
+  return fallback;
+}
+
+// The language extensions: SQL with the lab's schema for completion, or
+// Python (Starlark is a Python dialect) indented by four spaces, whose
+// package completes keywords and the names defined in the program.
+function languageFor(options) {
+  if (options.language === "python") {
+    return { extensions: [python(), indentUnit.of("    ")], testid: "code-editor", label: "Code editor" };
+  }
+  const schema = options.schema || {};
+  const lang = sql({ dialect, schema });
+  return {
+    extensions: [lang, lang.language.data.of({ autocomplete: plainSchemaSource(schema) })],
+    testid: "sql-editor",
+    label: "SQL editor",
+  };
 }
 
 function attach(textarea, options) {
   options = options || {};
-  const schema = options.schema || {};
-
-  const lang = sql({ dialect, schema });
+  const lang = languageFor(options);
   const runKeys = Prec.highest(keymap.of([
     {
       key: "Mod-Enter",
@@ -126,14 +142,13 @@ function attach(textarea, options) {
       closeBrackets(),
       keymap.of(closeBracketsKeymap),
       autocompletion(), // includes completionKeymap (Ctrl-Space, arrows, Enter)
-      lang,
-      lang.language.data.of({ autocomplete: plainSchemaSource(schema) }),
+      lang.extensions,
       EditorView.lineWrapping,
       theme,
       EditorView.contentAttributes.of(Object.assign({
-        "aria-label": labelFor(textarea),
+        "aria-label": labelFor(textarea, lang.label),
         "aria-multiline": "true",
-        "data-testid": "sql-editor",
+        "data-testid": lang.testid,
       }, textarea.getAttribute("aria-describedby") ? { "aria-describedby": textarea.getAttribute("aria-describedby") } : {})),
       EditorView.updateListener.of((update) => {
         if (!update.docChanged) return;
