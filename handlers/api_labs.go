@@ -42,6 +42,12 @@ type apiLabDetail struct {
 	InstructionsHTML string       `json:"instructions_html"`
 	Hints            int          `json:"hints"`
 	Tables           []labs.Table `json:"tables"`
+	// Code labs: the language, the function to write (or to test), and the
+	// visible tests, which a test-writing lab keeps to itself.
+	Language      string `json:"language,omitempty"`
+	Entry         string `json:"entry,omitempty"`
+	TestsRequired bool   `json:"tests_required,omitempty"`
+	VisibleTests  string `json:"visible_tests,omitempty"`
 }
 
 func (s *Server) apiLab(c *fiber.Ctx) error {
@@ -53,7 +59,12 @@ func (s *Server) apiLab(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(apiLabDetail{apiLab: toAPILab(lab), InstructionsHTML: string(lab.Instructions.HTML), Hints: len(lab.Hints), Tables: tables})
+	out := apiLabDetail{apiLab: toAPILab(lab), InstructionsHTML: string(lab.Instructions.HTML), Hints: len(lab.Hints), Tables: tables,
+		Language: lab.Language, Entry: lab.Entry, TestsRequired: lab.TestsRequired}
+	if lab.Kind == labs.KindCode && !lab.TestsRequired {
+		out.VisibleTests = lab.VisibleTests
+	}
+	return c.JSON(out)
 }
 
 // schemaCache keeps each lab's visible tables once a worker described them:

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -119,4 +121,66 @@ func progressValue(t *testing.T, ctx context.Context, base, comp string) int {
 	}
 	n, _ := strconv.Atoi(v.Value)
 	return n
+}
+
+// A code lab in the browser: the editor is CodeMirror in Python mode, Run
+// shows the visible tests and the printed output in place, Submit grades.
+func TestBrowserCodeLab(t *testing.T) {
+	ctx := startBrowser(t)
+	s := newTestServer(t)
+	base := serveHTTP(t, s)
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	editor := css(`[data-testid="code-editor"]`)
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/labs/parse-csv-line"),
+		chromedp.WaitVisible(editor),
+		chromedp.WaitVisible(css(`[data-testid="visible-tests"]`)),
+	)
+	if err != nil {
+		t.Fatalf("open the code lab: %v", err)
+	}
+	lang, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('[data-testid="code-editor"]').getAttribute("data-language")`))
+	if lang != "python" {
+		t.Errorf("editor language = %q, want python", lang)
+	}
+	// Enter indents after the colon, as a Python editor should. A raw key
+	// press: chromedp's own Enter also inserts its text, a second newline.
+	enter := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+			p := input.DispatchKeyEventParams{Type: typ, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13}
+			if _, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	err = chromedp.Do(ctx,
+		chromedp.Click(editor),
+		chromedp.SendKeys(editor, "print('from the program')"), enter,
+		chromedp.SendKeys(editor, "def parse_line(line):"), enter,
+		chromedp.SendKeys(editor, "return line.split(',')"),
+		chromedp.Click(css(`button[data-action="run"]`)),
+		chromedp.WaitVisible(css(`[data-testid="run-output"]`)),
+	)
+	if err != nil {
+		dbg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("textarea[name=sql]").value + " | " + document.getElementById("lab-result").textContent`))
+		t.Fatalf("run: %v (%s)", err, dbg)
+	}
+	typed, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("textarea[name=sql]").value`))
+	if !strings.Contains(typed, "\n    return line.split(',')") {
+		t.Errorf("textarea = %q, want the body indented by four spaces", typed)
+	}
+	out, _ := chromedp.Run(ctx, chromedp.Text(css(`[data-testid="run-result"]`)))
+	for _, w := range []string{"from the program", "test_plain_fields", "of 8 tests pass."} {
+		if !strings.Contains(out, w) {
+			t.Errorf("run result lacks %q: %s", w, out)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(css(`button[data-action="submit"]`)), chromedp.WaitVisible(css(`[data-testid="verdict"].verdict-fail`))); err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	fb, _ := chromedp.Run(ctx, chromedp.Text(css(`[data-testid="verdict"]`)))
+	if !strings.Contains(fb, "test_quoted_comma") || !strings.Contains(fb, "Visible tests") {
+		t.Errorf("feedback = %q, want the failing visible tests named", fb)
+	}
 }

@@ -7,13 +7,14 @@ import (
 	"github.com/gofiber/fiber/v2"
 )
 
-// labAndSQL reads the :id lab and the {"sql"} body of a run or a submission.
+// labAndSQL reads the :id lab and the {"sql"} (or {"code"}) body of a run
+// or a submission.
 func (s *Server) labAndSQL(c *fiber.Ctx) (*labs.Lab, string, error) {
 	lab, err := s.findLab(c)
 	if err != nil {
 		return nil, "", err
 	}
-	sqlText, err := readSQL(c)
+	sqlText, err := readSQL(c, lab.Kind)
 	return lab, sqlText, err
 }
 
@@ -82,7 +83,7 @@ func (s *Server) labRunSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	sqlText := c.FormValue("sql")
+	sqlText := formText(c)
 	v, err := s.buildLabView(c, lab, sqlText)
 	if err != nil {
 		return err
@@ -115,7 +116,7 @@ func (s *Server) labSubmitForm(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	sqlText := c.FormValue("sql")
+	sqlText := formText(c)
 	if len(sqlText) > maxSQL {
 		v, err := s.buildLabView(c, lab, sqlText)
 		if err != nil {

@@ -46,7 +46,7 @@ func (s *Server) labList(c *fiber.Ctx) error {
 	return c.Render("labs", s.view(c, "labs", s.msgs.T(langOf(c), "labs.title"), fiber.Map{
 		"Cards": cards, "Level": level, "Competency": comp, "Kind": kind, "Status": status,
 		"Levels": content.Levels, "Competencies": s.content.Framework.Competencies,
-		"Kinds":    []string{labs.KindQuery, labs.KindETL, labs.KindQuality},
+		"Kinds":    []string{labs.KindQuery, labs.KindETL, labs.KindQuality, labs.KindCode},
 		"Statuses": []string{store.StatusNotStarted, store.StatusAttempted, store.StatusPassed},
 	}))
 }
@@ -63,7 +63,9 @@ type labView struct {
 	Lab         *labs.Lab
 	Tables      []labs.Table
 	Schema      string // JSON {table: [columns]} for the editor's completion
-	SQL         string
+	Editor      string // the editor's language: "sql", or "python" for code labs
+	Tests       string // a code lab's visible tests, shown beside the editor
+	SQL         string // the submission's text, whatever the lab's kind
 	Run         *labs.RunResult
 	RunError    string
 	ErrorLine   int
@@ -94,10 +96,18 @@ func (s *Server) findLab(c *fiber.Ctx) (*labs.Lab, error) {
 // buildLabView loads what the page needs around the learner's action.
 func (s *Server) buildLabView(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*labView, error) {
 	ctx := c.UserContext()
-	v := &labView{Lab: lab, SQL: sqlText, HintsTotal: len(lab.Hints), Status: store.StatusNotStarted}
+	v := &labView{Lab: lab, SQL: sqlText, HintsTotal: len(lab.Hints), Status: store.StatusNotStarted, Editor: "sql"}
 	var translated bool
 	v.Text, translated = lab.In(langOf(c))
 	v.English = !translated
+	if lab.Kind == labs.KindCode {
+		// Starlark is a Python dialect. A test-writing lab's tests are its
+		// answer, so only the other code labs show theirs.
+		v.Editor = "python"
+		if !lab.TestsRequired {
+			v.Tests = lab.VisibleTests
+		}
+	}
 	tables, err := s.schemas.get(ctx, s.grader, lab)
 	if err != nil && !errors.Is(err, labs.ErrBusy) {
 		return nil, err
@@ -163,11 +173,12 @@ func (s *Server) buildLabView(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*lab
 	return v, nil
 }
 
-// revealSolution shows the reference and its explanation after a pass.
+// revealSolution shows the reference and its explanation after a pass: in
+// a test-writing code lab, the reference tests.
 func (v *labView) revealSolution() {
 	if v.Passed || (v.Verdict != nil && v.Verdict.Passed) {
 		v.Passed = true
-		v.Solution = v.Lab.Solution
+		v.Solution = v.Lab.Reference()
 		v.Explanation = v.Text.Explanation.HTML
 	}
 }

@@ -104,3 +104,61 @@ func TestLabPagesWithoutJavaScript(t *testing.T) {
 		{name: "anonymous dashboard", url: "/me", wantStatus: 303, wantHeaderIs: map[string]string{"Location": "/login?next=%2Fme"}},
 	})
 }
+
+// A code lab's page without JavaScript: the Python editor's textarea, the
+// visible tests, Run's table of tests and printed output, and Submit.
+func TestCodeLabPages(t *testing.T) {
+	s := newTestServer(t)
+	anon := newClient(t, s)
+	tok := anon.csrf()
+	lab := s.labs.Lab("parse-csv-line")
+	runScenarios(t, s, []scenario{
+		{name: "catalog of code labs", url: "/labs?kind=code", wantStatus: 200,
+			want: []string{"/labs/parse-csv-line", "/labs/normalise-payment-record", "/labs/test-batching-function", ">Code<"}, notWant: []string{"/labs/filter-sort-orders\""}},
+		{name: "code lab page", url: "/labs/parse-csv-line", wantStatus: 200,
+			want:    []string{"<h1>Parse a line of a messy CSV export</h1>", "Your code", `data-language="python"`, `data-testid="visible-tests"`, "def test_quoted_comma():", "Starlark program"},
+			notWant: []string{`data-testid="solution"`, "Tables in this lab", "test_quoted_spaces_kept", "Your SQL"}},
+		{name: "test-writing lab page", url: "/labs/test-batching-function", wantStatus: 200,
+			want:    []string{"Your tests", `data-language="python"`, "test_* that check the function"},
+			notWant: []string{`data-testid="visible-tests"`, "test_input_unchanged"}},
+	})
+	r := anon.form("/labs/parse-csv-line/run", url.Values{"_csrf": {tok}, "sql": {"print('<b>hi</b>')\ndef parse_line(line):\n    return line.split(\",\")\n"}})
+	if r.status != 200 || !strings.Contains(r.body, `data-testid="run-result"`) || !strings.Contains(r.body, "<html") {
+		t.Fatalf("run form: %d %.300s", r.status, r.body)
+	}
+	for _, w := range []string{"<code>test_plain_fields</code>", "✓ passed", "✗ failed", "a quoted field keeps its comma", `data-testid="run-output">&lt;b&gt;hi&lt;/b&gt;`, "2 of 8 tests pass."} {
+		if !strings.Contains(r.body, w) {
+			t.Errorf("run page lacks %q", w)
+		}
+	}
+	if strings.Contains(r.body, "<b>hi</b>") {
+		t.Error("printed output is echoed unescaped")
+	}
+	r = anon.form("/labs/parse-csv-line/submit", url.Values{"_csrf": {tok}, "code": {"def parse_line(line):\n    return line.split(\",\")\n"}})
+	if r.status != 200 || !strings.Contains(r.body, "verdict-fail") || !strings.Contains(r.body, "Visible tests: ✗") || !strings.Contains(r.body, "test_quoted_comma: parse_line(") {
+		t.Errorf("submit form with the code field: %d", r.status)
+	}
+	r = anon.form("/labs/parse-csv-line/submit", url.Values{"_csrf": {tok}, "sql": {"def parse_line(line)\n"}})
+	if r.status != 422 || !strings.Contains(r.body, "does not compile") || !strings.Contains(r.body, "submission.star:2:1") {
+		t.Errorf("syntax error in the form: %d", r.status)
+	}
+
+	// Signed in: a pass is stored and shows the reference; a test-writing
+	// lab shows its reference tests.
+	user := newClient(t, s)
+	signupAndLogin(t, user, "mina@example.com")
+	tok = user.csrf()
+	r = user.form("/labs/parse-csv-line/submit", url.Values{"_csrf": {tok}, "sql": {lab.Solution}})
+	if r.status != 200 || !strings.Contains(r.body, "verdict-pass") || !strings.Contains(r.body, `data-testid="solution"`) || !strings.Contains(r.body, "Your attempts") {
+		t.Errorf("signed-in code submit: %d", r.status)
+	}
+	batching := s.labs.Lab("test-batching-function")
+	r = user.form("/labs/test-batching-function/submit", url.Values{"_csrf": {tok}, "sql": {batching.VisibleTests}})
+	if r.status != 200 || !strings.Contains(r.body, "verdict-pass") || !strings.Contains(r.body, "def test_input_unchanged():") {
+		t.Errorf("test-writing submit: %d", r.status)
+	}
+	r = user.form("/labs/test-batching-function/submit", url.Values{"_csrf": {tok}, "sql": {"def test_one():\n    assert_eq(batches([1, 2, 3], 2), [[1, 2], [3]])\n"}})
+	if r.status != 200 || !strings.Contains(r.body, "survive: ") || !strings.Contains(r.body, "empties-the-callers-list") {
+		t.Errorf("weak tests: %d", r.status)
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
+
+	"ladder/labs"
 )
 
 // safeNext keeps redirects on this site: it returns next, re-encoded, when
@@ -130,21 +132,44 @@ func idParam(c *fiber.Ctx, name string) (int64, error) {
 	return id, nil
 }
 
+// sqlBody is a run's or a submission's body. "sql" carries the text for
+// every kind of lab; "code" is the same field under the name code labs'
+// clients expect (api.md).
 type sqlBody struct {
-	SQL *string `json:"sql"`
+	SQL  *string `json:"sql"`
+	Code *string `json:"code"`
 }
 
-// readSQL decodes {"sql"} and enforces the 64 KB limit with 413.
-func readSQL(c *fiber.Ctx) (string, error) {
+// readSQL decodes {"sql"} or {"code"} and enforces the 64 KB limit with 413.
+func readSQL(c *fiber.Ctx, kind string) (string, error) {
 	var in sqlBody
 	if err := decodeJSON(c, &in); err != nil {
 		return "", err
 	}
-	if in.SQL == nil {
+	text := in.SQL
+	switch {
+	case text == nil:
+		text = in.Code
+	case in.Code != nil && *in.Code != *text:
+		return "", fiber.NewError(fiber.StatusBadRequest, `"sql" and "code" are the same field: send one of them`)
+	}
+	if text == nil {
 		return "", fiber.NewError(fiber.StatusBadRequest, `the body needs a "sql" string`)
 	}
-	if len(*in.SQL) > maxSQL {
-		return "", fiber.NewError(fiber.StatusRequestEntityTooLarge, fmt.Sprintf("the SQL is %d bytes; the limit is %d", len(*in.SQL), maxSQL))
+	if len(*text) > maxSQL {
+		what := "SQL"
+		if kind == labs.KindCode {
+			what = "program"
+		}
+		return "", fiber.NewError(fiber.StatusRequestEntityTooLarge, fmt.Sprintf("the %s is %d bytes; the limit is %d", what, len(*text), maxSQL))
 	}
-	return *in.SQL, nil
+	return *text, nil
+}
+
+// formText is a form's submission text: the "sql" field, or "code".
+func formText(c *fiber.Ctx) string {
+	if t := c.FormValue("sql"); t != "" {
+		return t
+	}
+	return c.FormValue("code")
 }

@@ -1,5 +1,6 @@
-// Lab page: the SQL editor, keyboard shortcuts and in-place results. The
-// page works without this file as a textarea and plain form posts.
+// Lab page: the editor (SQL, or Python for code labs), keyboard shortcuts
+// and in-place results. The page works without this file as a textarea
+// and plain form posts.
 (function () {
   "use strict";
   var form = document.getElementById("lab-form");
@@ -61,6 +62,7 @@
   try { schema = JSON.parse(textarea.getAttribute("data-schema") || "{}"); } catch (e) { schema = {}; }
   if (window.LadderEditor) {
     window.LadderEditor.attach(textarea, {
+      language: textarea.getAttribute("data-language") || "sql",
       schema: schema,
       onRun: function () { send("run"); },
       onSubmit: function () { send("submit"); }
