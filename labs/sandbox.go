@@ -32,7 +32,7 @@ type Limits struct {
 // It returns a fresh value each time, so no caller can change the limits
 // for the rest of the process. A Starlark step is about one bytecode
 // instruction: a simple loop takes about ten per iteration, and this
-// machine runs some 50 million a second, so a submission's steps end well
+// machine runs 20 to 70 million a second, so a submission's steps end well
 // inside its time limit.
 func DefaultLimits() Limits {
 	return Limits{MaxRows: 100_000, MaxBytes: 32 << 20, MaxStatements: 50, MaxSQLBytes: 64 << 10,
