@@ -345,54 +345,19 @@ func TestCodeLabAPI(t *testing.T) {
 	tok, uid := signupAndLogin(t, user, "kai@example.com")
 	auth := bearer(tok)
 	const path = "/api/v1/labs/parse-csv-line"
-	tests := []struct {
-		name       string
-		path       string
-		body       any
-		headers    map[string]string
-		wantStatus int
-		want       []string
-		notWant    []string
-	}{
-		{"detail", path, nil, nil, 200, []string{`"kind":"code"`, `"language":"starlark"`, `"entry":"parse_line"`, `"tables":[]`, `"visible_tests":"# Visible tests`}, nil},
-		{"test-writing detail keeps its tests", "/api/v1/labs/test-batching-function", nil, nil, 200, []string{`"tests_required":true`, `"entry":"batches"`}, []string{"visible_tests", "test_input_unchanged"}},
-		{"submit with code", path + "/submissions", map[string]string{"code": lab.Solution}, auth, 201,
-			[]string{`"passed":true`, `"datasets":[{"name":"visible","passed":true},{"name":"hidden","passed":true}]`, `"stored":true`}, nil},
-		{"submit with sql", path + "/submissions", map[string]string{"sql": "def parse_line(line):\n    return line.split(\",\")\n"}, auth, 201,
-			[]string{`"passed":false`, "visible tests fail", "test_quoted_comma"}, nil},
-		{"both fields alike", path + "/submissions", map[string]string{"sql": lab.Solution, "code": lab.Solution}, nil, 200, []string{`"passed":true`}, nil},
-		{"both fields differ", path + "/submissions", map[string]string{"sql": lab.Solution, "code": "x = 1"}, nil, 400, []string{`"sql\" and \"code\" are the same field`}, nil},
-		{"syntax error", path + "/submissions", map[string]string{"code": "def parse_line(line)\n"}, auth, 422,
-			[]string{`"error_kind":"refused"`, "submission.star:2:1", `"line":2`, `"stored":true`}, nil},
-		{"endless loop", path + "/submissions", map[string]string{"code": "def parse_line(line):\n    while True:\n        pass\n"}, nil, 422,
-			[]string{`"error_kind":"refused"`, "ran out of steps"}, nil},
-		{"run shows the visible tests and the output", path + "/run", map[string]string{"code": "print('hello')\n" + lab.Solution}, nil, 200,
-			[]string{`"columns":["test","result","detail"]`, `["test_plain_fields","passed",""]`, `"output":"hello\n"`, `"message":"8 of 8 tests pass."`}, nil},
-		{"run refuses a syntax error", path + "/run", map[string]string{"code": "def (\n"}, nil, 422, []string{`"error":"submission.star:1:6: not an identifier"`}, nil},
-		{"program too large", path + "/submissions", map[string]string{"code": strings.Repeat("#", 65<<10)}, nil, 413, []string{`"error":"the program is`}, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			method := "POST"
-			if tt.body == nil {
-				method = "GET"
-			}
-			r := newClient(t, s).json(method, tt.path, tt.body, tt.headers)
-			if r.status != tt.wantStatus {
-				t.Fatalf("status %d, want %d: %.300s", r.status, tt.wantStatus, r.body)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.body, w) {
-					t.Errorf("body lacks %q: %.600s", w, r.body)
-				}
-			}
-			for _, w := range tt.notWant {
-				if strings.Contains(r.body, w) {
-					t.Errorf("body contains %q", w)
-				}
-			}
-		})
-	}
+	runScenarios(t, s, []scenario{
+		{name: "detail", method: "GET", url: path, wantStatus: 200, want: []string{`"kind":"code"`, `"language":"starlark"`, `"entry":"parse_line"`, `"tables":[]`, `"visible_tests":"# Visible tests`}},
+		{name: "test-writing detail keeps its tests", method: "GET", url: "/api/v1/labs/test-batching-function", wantStatus: 200, want: []string{`"tests_required":true`, `"entry":"batches"`}, notWant: []string{"visible_tests", "test_input_unchanged"}},
+		{name: "submit with code", method: "POST", url: path + "/submissions", body: map[string]string{"code": lab.Solution}, headers: auth, wantStatus: 201, want: []string{`"passed":true`, `"datasets":[{"name":"visible","passed":true},{"name":"hidden","passed":true}]`, `"stored":true`}},
+		{name: "submit with sql", method: "POST", url: path + "/submissions", body: map[string]string{"sql": "def parse_line(line):\n    return line.split(\",\")\n"}, headers: auth, wantStatus: 201, want: []string{`"passed":false`, "visible tests fail", "test_quoted_comma"}},
+		{name: "both fields alike", method: "POST", url: path + "/submissions", body: map[string]string{"sql": lab.Solution, "code": lab.Solution}, wantStatus: 200, want: []string{`"passed":true`}},
+		{name: "both fields differ", method: "POST", url: path + "/submissions", body: map[string]string{"sql": lab.Solution, "code": "x = 1"}, wantStatus: 400, want: []string{`"sql\" and \"code\" are the same field`}},
+		{name: "syntax error", method: "POST", url: path + "/submissions", body: map[string]string{"code": "def parse_line(line)\n"}, headers: auth, wantStatus: 422, want: []string{`"error_kind":"refused"`, "submission.star:2:1", `"line":2`, `"stored":true`}},
+		{name: "endless loop", method: "POST", url: path + "/submissions", body: map[string]string{"code": "def parse_line(line):\n    while True:\n        pass\n"}, wantStatus: 422, want: []string{`"error_kind":"refused"`, "ran out of steps"}},
+		{name: "run shows the visible tests and the output", method: "POST", url: path + "/run", body: map[string]string{"code": "print('hello')\n" + lab.Solution}, wantStatus: 200, want: []string{`"columns":["test","result","detail"]`, `["test_plain_fields","passed",""]`, `"output":"hello\n"`, `"message":"8 of 8 tests pass."`}},
+		{name: "run refuses a syntax error", method: "POST", url: path + "/run", body: map[string]string{"code": "def (\n"}, wantStatus: 422, want: []string{`"error":"submission.star:1:6: not an identifier"`}},
+		{name: "program too large", method: "POST", url: path + "/submissions", body: map[string]string{"code": strings.Repeat("#", 65<<10)}, wantStatus: 413, want: []string{`"error":"the program is`}},
+	})
 	subs, err := s.store.Submissions(context.Background(), uid, "parse-csv-line", 100)
 	if err != nil {
 		t.Fatal(err)

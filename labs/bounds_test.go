@@ -33,11 +33,7 @@ func TestCut(t *testing.T) {
 
 func verdictSize(t *testing.T, v *Verdict) int {
 	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(b)
+	return len(mustJSON(t, v))
 }
 
 func TestVerdictBound(t *testing.T) {

@@ -83,15 +83,6 @@ func TestCodeLabVerdicts(t *testing.T) {
 	}
 }
 
-func mustJSON(t *testing.T, v any) string {
-	t.Helper()
-	b, err := json.Marshal(v)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
 // Values a failing test shows are cut to MaxExampleChars, and the verdict
 // stays within its bound however much the program returns or prints.
 func TestCodeFeedbackIsBounded(t *testing.T) {
@@ -108,8 +99,8 @@ func TestCodeFeedbackIsBounded(t *testing.T) {
 	if v.Passed || !strings.Contains(v.Message, "visible tests fail") {
 		t.Fatalf("verdict = %+v, want failing visible tests", v)
 	}
-	if b := mustJSON(t, v); len(b) > MaxVerdictBytes {
-		t.Errorf("verdict is %d bytes, over %d", len(b), MaxVerdictBytes)
+	if n := verdictSize(t, v); n > MaxVerdictBytes {
+		t.Errorf("verdict is %d bytes, over %d", n, MaxVerdictBytes)
 	}
 	for _, line := range strings.Split(v.Message, "\n")[1:] {
 		if !strings.HasPrefix(line, "test_") {
@@ -237,8 +228,8 @@ func TestHostilePrograms(t *testing.T) {
 					t.Errorf("error = %q, want it to say %q", v.Error, w)
 				}
 			}
-			if b := mustJSON(t, v); len(b) > MaxVerdictBytes {
-				t.Errorf("verdict is %d bytes", len(b))
+			if n := verdictSize(t, v); n > MaxVerdictBytes {
+				t.Errorf("verdict is %d bytes", n)
 			}
 			// The next learner is unaffected.
 			ok, err := pool.Grade(ctx, &tt.lab.Spec, tt.lab.Reference())

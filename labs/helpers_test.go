@@ -2,6 +2,7 @@ package labs
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"sync"
@@ -41,6 +42,16 @@ func testLab(t testing.TB, id string) *Lab {
 		t.Fatalf("no lab %q", id)
 	}
 	return lab
+}
+
+// mustJSON is v as JSON.
+func mustJSON(t testing.TB, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // testDatabase opens a locked sandbox database that closes with the test.

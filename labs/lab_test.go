@@ -7,11 +7,15 @@ import (
 )
 
 func labFS(frontMatter string, extra map[string]string) fstest.MapFS {
-	fsys := fstest.MapFS{
+	return withFiles(fstest.MapFS{
 		"x/joins-01/lab.md":       {Data: []byte("---\n" + frontMatter + "---\n## Task\nDo it.\n")},
 		"x/joins-01/setup.sql":    {Data: []byte("CREATE TABLE t (a INT);")},
 		"x/joins-01/solution.sql": {Data: []byte("SELECT a FROM t")},
-	}
+	}, extra)
+}
+
+// withFiles adds extra's files to fsys, and removes those whose text is "".
+func withFiles(fsys fstest.MapFS, extra map[string]string) fstest.MapFS {
 	for k, v := range extra {
 		if v == "" {
 			delete(fsys, k)
@@ -22,10 +26,31 @@ func labFS(frontMatter string, extra map[string]string) fstest.MapFS {
 	return fsys
 }
 
+// checkLoad loads fsys and checks the error names everything in want, or
+// that the load succeeds when want is nil.
+func checkLoad(t *testing.T, fsys fstest.MapFS, want []string) {
+	t.Helper()
+	idx := testCatalogContent(t)
+	_, err := Load([]Source{{Name: "authors", FS: fsys}}, idx.Framework, idx.Renderer)
+	if want == nil {
+		if err != nil {
+			t.Fatalf("Load: %v", err)
+		}
+		return
+	}
+	if err == nil {
+		t.Fatal("Load succeeded, want an error")
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("error %q lacks %q", err, w)
+		}
+	}
+}
+
 const validFront = "title: T\nkind: query\nlevel: junior\ncompetencies: [sql-querying]\n"
 
 func TestLoadLabErrors(t *testing.T) {
-	idx := testCatalogContent(t)
 	tests := []struct {
 		name  string
 		front string
@@ -56,23 +81,7 @@ func TestLoadLabErrors(t *testing.T) {
 		{"no front matter", "", map[string]string{"x/joins-01/lab.md": "# Title\n"}, []string{"lab.md", "front matter"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load([]Source{{Name: "authors", FS: labFS(tt.front, tt.extra)}}, idx.Framework, idx.Renderer)
-			if tt.want == nil {
-				if err != nil {
-					t.Fatalf("Load: %v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatal("Load succeeded, want an error")
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q lacks %q", err, w)
-				}
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkLoad(t, labFS(tt.front, tt.extra), tt.want) })
 	}
 }
 
@@ -114,25 +123,16 @@ func FuzzLabFrontMatter(f *testing.F) {
 
 // codeLabFS is a valid code lab, with extra files added (or removed with "").
 func codeLabFS(frontMatter string, extra map[string]string) fstest.MapFS {
-	fsys := fstest.MapFS{
+	return withFiles(fstest.MapFS{
 		"c/split-01/lab.md":        {Data: []byte("---\n" + frontMatter + "---\n## Task\nSplit it.\n")},
 		"c/split-01/solution.star": {Data: []byte("def split(s):\n    return s.split(\",\")\n")},
 		"c/split-01/tests.star":    {Data: []byte("def test_two():\n    assert_eq(split(\"a,b\"), [\"a\", \"b\"])\n")},
-	}
-	for k, v := range extra {
-		if v == "" {
-			delete(fsys, k)
-			continue
-		}
-		fsys[k] = &fstest.MapFile{Data: []byte(v)}
-	}
-	return fsys
+	}, extra)
 }
 
 const codeFront = "title: T\nkind: code\nlevel: junior\ncompetencies: [programming]\nentry: split\n"
 
 func TestLoadCodeLabErrors(t *testing.T) {
-	idx := testCatalogContent(t)
 	testsRequired := codeFront + "tests_required: true\n"
 	mutant := map[string]string{"c/split-01/mutants/no-split.star": "def split(s):\n    return [s]\n"}
 	with := func(m map[string]string, k, v string) map[string]string {
@@ -184,21 +184,7 @@ func TestLoadCodeLabErrors(t *testing.T) {
 			if strings.HasPrefix(tt.front, validFront) {
 				fsys = labFS(tt.front, tt.extra)
 			}
-			_, err := Load([]Source{{Name: "authors", FS: fsys}}, idx.Framework, idx.Renderer)
-			if tt.want == nil {
-				if err != nil {
-					t.Fatalf("Load: %v", err)
-				}
-				return
-			}
-			if err == nil {
-				t.Fatal("Load succeeded, want an error")
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error %q lacks %q", err, w)
-				}
-			}
+			checkLoad(t, fsys, tt.want)
 		})
 	}
 }

@@ -36,6 +36,12 @@ Return each facility name with its total revenue, highest first.
 		"hidden.sql":   "INSERT INTO cd.facilities VALUES (3, 'Gym', 1); INSERT INTO cd.bookings VALUES (3, 50);",
 		"solution.sql": "SELECT f.name, sum(b.slots * f.fee) AS revenue FROM cd.bookings b JOIN cd.facilities f ON f.id = b.facility_id GROUP BY f.name ORDER BY revenue DESC, f.name;",
 	}
+	writeFiles(t, dir, files)
+}
+
+// writeFiles writes each file below dir, making its folders.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
 	for name, body := range files {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -99,13 +105,7 @@ func TestGradeCommand(t *testing.T) {
 	writeAuthorLab(t, dir)
 	answer := filepath.Join(dir, "answer.sql")
 	os.WriteFile(answer, []byte("select f.name, sum(b.slots * f.fee) from cd.facilities f join cd.bookings b on b.facility_id = f.id group by 1 order by 2 desc, 1"), 0o644)
-	tests := []struct {
-		name     string
-		stdin    string
-		args     []string
-		wantCode int
-		want     []string
-	}{
+	runCLICases(t, []cliCase{
 		{"pass from a file", "", []string{"grade", "--lab", "joins-01", "--labs-dir", dir, answer}, 0, []string{"PASS joins-01"}},
 		{"pass as json from stdin", "SELECT f.name, sum(b.slots * f.fee) FROM cd.bookings b JOIN cd.facilities f ON f.id = b.facility_id GROUP BY 1 ORDER BY 2 DESC, 1", []string{"grade", "--lab", "joins-01", "--labs-dir", dir, "--json", "-"}, 0,
 			[]string{`"lab":"joins-01"`, `"passed":true`, `{"name":"visible","passed":true}`, `{"name":"hidden","passed":true}`}},
@@ -118,8 +118,22 @@ func TestGradeCommand(t *testing.T) {
 		{"no lab flag", "SELECT 1", []string{"grade"}, 2, nil},
 		{"missing file", "", []string{"grade", "--lab", "joins-01", "--labs-dir", dir, filepath.Join(dir, "none.sql")}, 2, nil},
 		{"empty submission", "  -- nothing\n", []string{"grade", "--lab", "joins-01", "--labs-dir", dir}, 2, nil},
-	}
-	for _, tt := range tests {
+	})
+}
+
+// cliCase is one run of the command line: its standard input, arguments,
+// exit code and what its output must say.
+type cliCase struct {
+	name     string
+	stdin    string
+	args     []string
+	wantCode int
+	want     []string
+}
+
+func runCLICases(t *testing.T, cases []cliCase) {
+	t.Helper()
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
 			out, code := runCLI(t, tt.stdin, tt.args...)
 			if code != tt.wantCode {
@@ -155,15 +169,7 @@ Return the sum of the amounts, skipping None.
 		"hidden_tests.star":       "def test_none():\n    assert_eq(total([1, None, 4]), 5)\n",
 		"tests/fail-no-none.star": "def total(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t\n",
 	}
-	for name, body := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	return dir
 }
 
@@ -205,13 +211,7 @@ func TestGradeCodeLab(t *testing.T) {
 	writeAuthorCodeLab(t, root)
 	answer := filepath.Join(root, "answer.star")
 	os.WriteFile(answer, []byte("def total(xs):\n    return len([x for x in xs if x != None]) and sum_up(xs)\n\ndef sum_up(xs):\n    t = 0\n    for x in xs:\n        if x != None:\n            t += x\n    return t\n"), 0o644)
-	tests := []struct {
-		name     string
-		stdin    string
-		args     []string
-		wantCode int
-		want     []string
-	}{
+	runCLICases(t, []cliCase{
 		{"pass from a file", "", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root, answer}, 0, []string{"PASS sum-amounts", "visible  passed", "hidden   passed"}},
 		{"hidden failure as json", "def total(xs):\n    return xs[0] + xs[1]\n", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root, "--json"}, 1,
 			[]string{`"passed":false`, `{"name":"visible","passed":true}`, `{"name":"hidden","passed":false}`, "a hidden test fails"}},
@@ -225,18 +225,5 @@ func TestGradeCodeLab(t *testing.T) {
 			[]string{"FAIL test-batching-function", "survive: "}},
 		{"a Python comment is not an empty submission", "# just a comment\n", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root}, 1, []string{"defines no function total"}},
 		{"blank submission", "  \n\t\n", []string{"grade", "--lab", "sum-amounts", "--labs-dir", root}, 2, nil},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			out, code := runCLI(t, tt.stdin, tt.args...)
-			if code != tt.wantCode {
-				t.Fatalf("exit %d, want %d\n%s", code, tt.wantCode, out)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(out, w) {
-					t.Errorf("output lacks %q:\n%s", w, out)
-				}
-			}
-		})
-	}
+	})
 }
