@@ -147,7 +147,7 @@ func errorLine(err error) int {
 }
 
 // fillCodeError makes v an error verdict for a stop that ended grading.
-func (v *Verdict) fillCodeError(s *starStop) *Verdict {
+func (v *Verdict) fillCodeError(s *starStop) {
 	v.Passed = false
 	v.ErrorKind, v.Error, v.ErrorLine = ErrKindRefused, s.msg, s.line
 	if s.where != "" && !strings.Contains(s.msg, s.where) {
@@ -164,11 +164,10 @@ func (v *Verdict) fillCodeError(s *starStop) *Verdict {
 	default:
 		v.Message = "Your program stopped with an error, so it could not be graded."
 	}
-	return v
 }
 
 // learnerProgram compiles and runs the learner's program (normal labs)
-// and returns its entry function. With the stop comes what it printed.
+// and returns its entry function. What it prints stays in r.
 func (e *Engine) learnerProgram(r *starRun, spec *Spec, text string) (starlark.Value, *starStop) {
 	_, prog, err := compileStar(submissionFile, text, implementationNames())
 	if err != nil {

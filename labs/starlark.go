@@ -143,7 +143,6 @@ type starStop struct {
 	msg     string // the error's message, or the failed assertion
 	line    int    // where in submission.star, when the program raised it there
 	where   string // "submission.star:3:9" or ""
-	assert  *assertFailure
 	call    string // the last call of the entry function, as text
 	inCall  bool   // the error came from inside that call
 	compile bool   // the program did not compile
@@ -349,7 +348,7 @@ func (r *starRun) classify(err error) *starStop {
 	s.inCall = errors.As(err, &entry)
 	var af *assertFailure
 	if errors.As(err, &af) {
-		s.kind, s.assert, s.msg = stopAssert, af, af.Error()
+		s.kind, s.msg = stopAssert, af.Error()
 		return s
 	}
 	// The innermost EvalError holds the learner's own frames: the outer
