@@ -12,7 +12,7 @@ import (
 )
 
 // The evidence loop in a real browser: a learner passes a guide's quiz and
-// sends a reviewed task; the mentor asks for changes; the learner sends a
+// a code lab and sends a reviewed task; the mentor asks for changes; the learner sends a
 // new version; the mentor approves it; the learner's level moves.
 func TestBrowserEvidenceLoop(t *testing.T) {
 	ctx := startBrowser(t)
@@ -96,7 +96,30 @@ func TestBrowserEvidenceLoop(t *testing.T) {
 	}
 	screenshot(t, ctx, "quiz.png")
 
-	// 2. Leo sends the SLO policy task.
+	// 2. Leo passes a code lab, written in the Python-mode editor.
+	code := s.labs.Lab("parse-csv-line")
+	editor := css(`[data-testid="code-editor"]`)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/labs/"+code.ID),
+		chromedp.WaitVisible(editor),
+		chromedp.Click(editor),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+	); err != nil {
+		t.Fatalf("open the code lab: %v", err)
+	}
+	// insertText pastes the program as it is: typed keys would be indented
+	// again by the editor.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`document.execCommand("insertText", false, %q)`, code.Solution))); err != nil {
+		t.Fatalf("write the program: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(css(`button[data-action="submit"]`)), chromedp.WaitVisible(css(`[data-testid="verdict"]`))); err != nil {
+		t.Fatalf("submit the code lab: %v", err)
+	}
+	if v := text(ctx, `[data-testid="verdict"]`); !strings.HasPrefix(v, "Passed") || !strings.Contains(v, "Hidden tests: ✓ passed") {
+		t.Fatalf("code lab verdict: %q", v)
+	}
+
+	// 3. Leo sends the SLO policy task.
 	const task = "slo-error-budget-policy-senior"
 	send := func(body string) {
 		t.Helper()
@@ -112,7 +135,7 @@ func TestBrowserEvidenceLoop(t *testing.T) {
 	}
 	send("# SLO policy\n\nFreshness for daily revenue: 08:00.")
 
-	// 3. Mina asks for changes, marking every criterion not met.
+	// 4. Mina asks for changes, marking every criterion not met.
 	signIn(mentorCtx, "mina@example.com")
 	review := func(decision, met string, shot string) {
 		t.Helper()
@@ -138,7 +161,7 @@ func TestBrowserEvidenceLoop(t *testing.T) {
 	}
 	review("changes", "no", "review.png")
 
-	// 4. Leo sees the request and sends a second version.
+	// 5. Leo sees the request and sends a second version.
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/tasks/"+task+"#versions"), chromedp.WaitVisible(css(`[data-testid="review"]`))); err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +170,7 @@ func TestBrowserEvidenceLoop(t *testing.T) {
 	}
 	send("# SLO policy\n\nSLIs, budgets, the policy and burn-rate alerts.")
 
-	// 5. Mina approves it, and Leo's level moves.
+	// 6. Mina approves it, and Leo's level moves.
 	review("approved", "yes", "")
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/me"), chromedp.WaitVisible(css(`[data-testid="overall-level"]`))); err != nil {
 		t.Fatal(err)
