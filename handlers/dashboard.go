@@ -191,14 +191,10 @@ type activityView struct {
 	Title, URL string
 }
 
-func (s *Server) dashboard(c *fiber.Ctx) error {
-	u := currentUser(c)
-	lang := langOf(c)
-	p, err := s.ops.Progress(c.UserContext(), u.ID)
-	if err != nil {
-		return err
-	}
-	var rows []competencyRow
+// competencyRows pairs each competency with its level, self-rating and what
+// is still needed, in the framework's order.
+func (s *Server) competencyRows(lang string, p *domain.Progress) []competencyRow {
+	rows := make([]competencyRow, 0, len(p.Assessment.Competencies))
 	for i, cl := range p.Assessment.Competencies {
 		r := competencyRow{Competency: s.content.Framework.Competencies[i], Level: cl, LevelIndex: content.LevelIndex(cl.Level), Self: p.Self[cl.ID]}
 		for _, m := range cl.Missing {
@@ -206,6 +202,17 @@ func (s *Server) dashboard(c *fiber.Ctx) error {
 		}
 		rows = append(rows, r)
 	}
+	return rows
+}
+
+func (s *Server) dashboard(c *fiber.Ctx) error {
+	u := currentUser(c)
+	lang := langOf(c)
+	p, err := s.ops.Progress(c.UserContext(), u.ID)
+	if err != nil {
+		return err
+	}
+	rows := s.competencyRows(lang, p)
 	acts, err := s.store.RecentActivity(c.UserContext(), u.ID, 10)
 	if err != nil {
 		return err
@@ -261,10 +268,7 @@ func (s *Server) renderSelfAssessment(c *fiber.Ctx, status int, errMsg string) e
 	if err != nil {
 		return err
 	}
-	var rows []competencyRow
-	for i, cl := range p.Assessment.Competencies {
-		rows = append(rows, competencyRow{Competency: s.content.Framework.Competencies[i], Level: cl, LevelIndex: content.LevelIndex(cl.Level), Self: p.Self[cl.ID]})
-	}
+	rows := s.competencyRows(lang, p)
 	return c.Status(status).Render("self_assessment", s.view(c, "dashboard", s.msgs.T(lang, "dash.self_title"), fiber.Map{
 		"Rows": rows, "Levels": content.Levels, "Saved": c.Query("saved") == "1", "SelfError": errMsg,
 	}))

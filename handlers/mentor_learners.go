@@ -34,10 +34,7 @@ func (s *Server) mentorLearner(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	var rows []competencyRow
-	for i, cl := range p.Assessment.Competencies {
-		rows = append(rows, competencyRow{Competency: s.content.Framework.Competencies[i], Level: cl, LevelIndex: content.LevelIndex(cl.Level), Self: p.Self[cl.ID]})
-	}
+	rows := s.competencyRows(lang, p)
 	subs, err := s.store.Submissions(ctx, learner.ID, "", 50)
 	if err != nil {
 		return err
