@@ -1,0 +1,16 @@
+-- Wrong: compares the enumerated values case-insensitively "to be lenient". The contract says
+-- 'captured'; a consumer that matches on 'captured' silently drops 'CAPTURED'.
+SELECT payment_id FROM landing.payments
+WHERE payment_id IS NULL OR order_id IS NULL OR amount IS NULL OR currency IS NULL OR status IS NULL;
+
+SELECT payment_id FROM landing.payments
+WHERE (payment_id IS NOT NULL AND try_cast(payment_id AS BIGINT) IS NULL)
+   OR (order_id   IS NOT NULL AND try_cast(order_id   AS BIGINT) IS NULL)
+   OR (amount     IS NOT NULL AND try_cast(amount     AS DECIMAL(12, 2)) IS NULL)
+   OR (paid_at    IS NOT NULL AND try_cast(paid_at    AS TIMESTAMP) IS NULL);
+
+SELECT payment_id FROM landing.payments AS p
+WHERE NOT EXISTS (SELECT 1 FROM contract.enum_values AS v WHERE v.column_name = 'currency' AND lower(v.allowed_value) = lower(p.currency))
+   OR NOT EXISTS (SELECT 1 FROM contract.enum_values AS v WHERE v.column_name = 'status' AND lower(v.allowed_value) = lower(p.status));
+
+SELECT payment_id FROM landing.payments GROUP BY payment_id HAVING count(*) > 1;

@@ -1,0 +1,25 @@
+-- Wrong: groups by the tag as typed. 'Growth', ' growth' and 'growth' become three teams, and
+-- the empty and blank tags become teams of their own instead of 'untagged'.
+WITH cost AS (
+    SELECT coalesce(team_tag, 'untagged') AS team, sum(cost_usd) AS cost_usd
+    FROM billing.warehouse_costs
+    WHERE usage_date >= (SELECT report_month FROM ops.run_context)
+      AND usage_date <  (SELECT report_month + INTERVAL 1 MONTH FROM ops.run_context)
+    GROUP BY 1
+),
+queries AS (
+    SELECT coalesce(team, 'untagged') AS team, count(DISTINCT query_id) AS queries
+    FROM ops.query_log
+    WHERE started_at >= (SELECT report_month FROM ops.run_context)
+      AND started_at <  (SELECT report_month + INTERVAL 1 MONTH FROM ops.run_context)
+    GROUP BY 1
+),
+joined AS (
+    SELECT coalesce(c.team, q.team) AS team, coalesce(c.cost_usd, 0) AS cost_usd, coalesce(q.queries, 0) AS queries
+    FROM cost AS c FULL OUTER JOIN queries AS q ON q.team = c.team
+)
+SELECT team, round(cost_usd, 2) AS cost_usd, queries,
+       round(cost_usd * 1000 / nullif(queries, 0), 2) AS cost_per_1k_queries,
+       round(100 * cost_usd / sum(cost_usd) OVER (), 1) AS cost_share_pct
+FROM joined
+ORDER BY cost_usd DESC, team;

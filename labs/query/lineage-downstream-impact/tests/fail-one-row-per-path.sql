@@ -1,0 +1,15 @@
+-- Wrong: returns the walk as it is, one row per path. A table reached along several paths (or
+-- along a duplicated edge) appears several times.
+WITH RECURSIVE walk(table_name, distance, path) AS (
+    SELECT e.downstream, 1, [i.broken_table, e.downstream]
+    FROM meta.lineage_edges AS e JOIN ops.incident AS i ON e.upstream = i.broken_table
+    WHERE e.downstream <> i.broken_table
+    UNION ALL
+    SELECT e.downstream, w.distance + 1, list_append(w.path, e.downstream)
+    FROM walk AS w JOIN meta.lineage_edges AS e ON e.upstream = w.table_name
+    WHERE NOT list_contains(w.path, e.downstream)
+)
+SELECT w.table_name, t.owner_team, w.distance
+FROM walk AS w
+LEFT JOIN meta.tables AS t ON t.table_name = w.table_name
+ORDER BY w.distance, w.table_name;
