@@ -1,0 +1,13 @@
+-- Wrong: on two snapshots with the same computed_at it keeps the lower snapshot_id, the original
+-- run that the rerun was made to correct.
+WITH candidates AS (
+    SELECT l.label_id, l.customer_id, l.label_ts, l.churned,
+           f.snapshot_id, f.sessions_30d, f.avg_basket, f.support_tickets_30d,
+           row_number() OVER (PARTITION BY l.label_id ORDER BY f.computed_at DESC NULLS LAST, f.snapshot_id ASC) AS pick
+    FROM ml.churn_labels AS l
+    LEFT JOIN ml.feature_snapshots AS f
+           ON f.customer_id = l.customer_id AND f.computed_at < l.label_ts
+)
+SELECT label_id, customer_id, label_ts, churned, snapshot_id, sessions_30d, avg_basket, support_tickets_30d
+FROM candidates WHERE pick = 1
+ORDER BY label_id;
