@@ -1,0 +1,24 @@
+-- Wrong: one bridge row per piece instead of one per order and promotion. 'SPRING10 ,SPRING10,
+-- spring10' gives the order three SPRING10 rows, and every revenue-per-promotion report joining the
+-- bridge triples that order.
+DELETE FROM mart.order_promotions;
+DELETE FROM mart.unmatched_promo_codes;
+
+INSERT INTO mart.order_promotions
+WITH codes AS (
+    SELECT o.order_id, upper(trim(piece)) AS code
+    FROM shop.orders AS o, unnest(string_split(o.promo_codes, ',')) AS t(piece)
+    WHERE trim(piece) <> ''
+)
+SELECT c.order_id, p.promotion_id
+FROM codes AS c JOIN shop.promotions AS p ON p.code = c.code;
+
+INSERT INTO mart.unmatched_promo_codes
+WITH codes AS (
+    SELECT o.order_id, upper(trim(piece)) AS code
+    FROM shop.orders AS o, unnest(string_split(o.promo_codes, ',')) AS t(piece)
+    WHERE trim(piece) <> ''
+)
+SELECT c.order_id, c.code
+FROM codes AS c
+WHERE NOT EXISTS (SELECT 1 FROM shop.promotions AS p WHERE p.code = c.code);

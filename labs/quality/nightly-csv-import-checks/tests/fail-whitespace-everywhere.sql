@@ -1,0 +1,15 @@
+-- Wrong: flags whitespace at the edges of every text column. Descriptions are free text and the
+-- suppliers' files often end them with spaces; only codes are compared exactly downstream.
+WITH expected AS (
+    SELECT m.file_name, m.expected_rows
+    FROM imp.manifests AS m JOIN ops.run_context AS rc ON m.import_date = rc.import_date
+),
+loaded AS (SELECT file_name, count(*) AS n FROM imp.price_rows GROUP BY file_name)
+SELECT * FROM expected AS e FULL JOIN loaded AS l ON l.file_name = e.file_name
+WHERE e.file_name IS NULL OR coalesce(l.n, 0) <> e.expected_rows;
+
+SELECT file_name, line_no FROM imp.price_rows
+WHERE lower(trim(sku)) = 'sku' OR lower(trim(price)) = 'price' OR lower(trim(currency)) = 'currency';
+
+SELECT file_name, line_no FROM imp.price_rows
+WHERE sku <> trim(sku) OR currency <> trim(currency) OR description <> trim(description);

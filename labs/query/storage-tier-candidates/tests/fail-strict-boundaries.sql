@@ -1,0 +1,17 @@
+-- Wrong: "idle for 30 days or more" written as "> 30" (and the same for 180 days and the
+-- minimum size). Objects that sit exactly on a boundary stay where they are.
+WITH objects AS (
+    SELECT o.bucket,
+           CASE WHEN strpos(o.object_key, '/') = 0 THEN '(root)' ELSE split_part(o.object_key, '/', 1) END AS prefix,
+           o.size_bytes, o.storage_class,
+           date_diff('day', coalesce(o.last_accessed_on, o.created_on), rc.as_of) AS idle_days
+    FROM lake.object_inventory AS o, ops.run_context AS rc
+)
+SELECT bucket, prefix,
+       sum(CASE WHEN size_bytes > 131072 AND storage_class = 'STANDARD' AND idle_days > 30 AND idle_days <= 180
+                THEN size_bytes ELSE 0 END) AS to_infrequent_bytes,
+       sum(CASE WHEN size_bytes > 131072 AND storage_class IN ('STANDARD', 'INFREQUENT') AND idle_days > 180
+                THEN size_bytes ELSE 0 END) AS to_archive_bytes
+FROM objects
+GROUP BY bucket, prefix
+ORDER BY bucket, prefix;
