@@ -68,17 +68,9 @@ func (s *Server) apiProgress(c *fiber.Ctx) error {
 		}
 		comps = append(comps, ac)
 	}
-	type labStatus struct {
-		ID     string `json:"id"`
-		Status string `json:"status"`
-	}
-	labsOut := make([]labStatus, 0, len(s.labs.Labs))
+	labsOut := make([]idStatus, 0, len(s.labs.Labs))
 	for _, l := range s.labs.Labs {
-		st := p.Statuses[l.ID]
-		if st == "" {
-			st = store.StatusNotStarted
-		}
-		labsOut = append(labsOut, labStatus{ID: l.ID, Status: st})
+		labsOut = append(labsOut, idStatus{ID: l.ID, Status: orNotStarted(p.Statuses[l.ID])})
 	}
 	type guideRead struct {
 		Slug string `json:"slug"`
@@ -100,17 +92,9 @@ func (s *Server) apiProgress(c *fiber.Ctx) error {
 		passed, attempted := p.Quizzes[g.TranslationKey]
 		quizzesOut = append(quizzesOut, quizStatus{Slug: g.Slug, Lang: g.Lang, Passed: passed, Attempted: attempted})
 	}
-	type taskStatus struct {
-		ID     string `json:"id"`
-		Status string `json:"status"`
-	}
-	tasksOut := make([]taskStatus, 0, len(s.content.Tasks))
+	tasksOut := make([]idStatus, 0, len(s.content.Tasks))
 	for _, t := range s.content.Tasks {
-		st := p.Tasks[t.ID]
-		if st == "" {
-			st = store.StatusNotStarted
-		}
-		tasksOut = append(tasksOut, taskStatus{ID: t.ID, Status: st})
+		tasksOut = append(tasksOut, idStatus{ID: t.ID, Status: orNotStarted(p.Tasks[t.ID])})
 	}
 	if c.Query("format") == "csv" {
 		c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
@@ -152,3 +136,17 @@ func (s *Server) apiProgress(c *fiber.Ctx) error {
 }
 
 func round3(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
+
+// idStatus is a lab's or a task's status in the progress API.
+type idStatus struct {
+	ID     string `json:"id"`
+	Status string `json:"status"`
+}
+
+// orNotStarted is a status, or not_started for an item never tried.
+func orNotStarted(st string) string {
+	if st == "" {
+		return store.StatusNotStarted
+	}
+	return st
+}
