@@ -34,6 +34,9 @@ func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) b
 	case !v.Passed:
 		r.Problems = append(r.Problems, "the reference solution does not pass its own lab: "+firstNonEmpty(v.Error, v.Message))
 	}
+	if lab.Kind == KindQuality {
+		r.Problems = append(r.Problems, e.auditQuality(ctx, lab)...)
+	}
 	if err == nil {
 		st, err := e.state(ctx, &lab.Spec)
 		if err == nil {

@@ -6,9 +6,20 @@ import (
 	"strings"
 )
 
-// gradeQuality runs every check on the clean datasets (none may fire) and
-// on the visible dataset after each incident (at least one must fire).
-func (e *Engine) gradeQuality(ctx context.Context, st *labState, checks []Statement, v *Verdict) error {
+// qualityRun is what a set of checks did on one dataset: the checks that
+// fired on the clean data, and the incidents that no check caught.
+type qualityRun struct {
+	dataset string
+	noisy   []int
+	missed  []string
+}
+
+func (r qualityRun) passed() bool { return len(r.noisy) == 0 && len(r.missed) == 0 }
+
+// runQuality runs every check on each clean dataset (none may fire) and on
+// each dataset after each incident (at least one must fire). Incidents run
+// on every dataset: a check written against the visible rows must not pass.
+func (e *Engine) runQuality(ctx context.Context, st *labState, checks []Statement) ([]qualityRun, error) {
 	p := policyFor(KindQuality)
 	fired := func(ds *dataset) ([]int, error) {
 		var out []int
@@ -27,30 +38,21 @@ func (e *Engine) gradeQuality(ctx context.Context, st *labState, checks []Statem
 		}
 		return out, nil
 	}
-	var problems []string
+	var runs []qualityRun
 	for _, ds := range st.datasets {
-		hidden := ds.name == "hidden"
-		var noisy []int
+		run := qualityRun{dataset: ds.name}
 		err := inTx(ctx, ds.db, func() error {
 			var err error
-			noisy, err = fired(ds)
+			run.noisy, err = fired(ds)
 			return err
 		})
 		if err != nil {
-			if hidden {
-				return hiddenError(err)
+			if ds.name == "hidden" {
+				return runs, hiddenError(err)
 			}
-			return err
+			return runs, err
 		}
-		// Incidents run on the visible dataset only: several shipped
-		// incidents are written against the visible rows, and their
-		// references miss them on the hidden one (see labs/README.md).
-		incidents := st.spec.Incidents
-		if hidden {
-			incidents = nil
-		}
-		var missed []string
-		for _, inc := range incidents {
+		for _, inc := range st.spec.Incidents {
 			var hits []int
 			err := inTx(ctx, ds.db, func() error {
 				if err := ds.db.execTrusted(ctx, inc.SQL); err != nil {
@@ -61,27 +63,42 @@ func (e *Engine) gradeQuality(ctx context.Context, st *labState, checks []Statem
 				return err
 			})
 			if err != nil {
-				return err
+				if ds.name == "hidden" {
+					return runs, hiddenError(err)
+				}
+				return runs, err
 			}
 			if len(hits) == 0 {
-				missed = append(missed, inc.Name)
+				run.missed = append(run.missed, inc.Name)
 			}
 		}
-		passed := len(noisy) == 0 && len(missed) == 0
-		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: passed})
+		runs = append(runs, run)
+	}
+	return runs, nil
+}
+
+// gradeQuality turns the runs into a verdict. About the visible dataset it
+// names checks and incidents; about the hidden one it says only that
+// something went wrong, since which check fired, or which incident went
+// unseen, would read the hidden rows out one threshold at a time.
+func (e *Engine) gradeQuality(ctx context.Context, st *labState, checks []Statement, v *Verdict) error {
+	runs, err := e.runQuality(ctx, st, checks)
+	if err != nil {
+		return err
+	}
+	var problems []string
+	for _, r := range runs {
+		v.Datasets = append(v.Datasets, DatasetResult{Name: r.dataset, Passed: r.passed()})
 		switch {
-		case passed:
-		case hidden:
-			// Which check fired, or which incident went unseen, would read
-			// the hidden rows out one threshold at a time: say only that
-			// something went wrong there.
+		case r.passed():
+		case r.dataset == "hidden":
 			problems = append(problems, hiddenQualityMessage)
 		default:
-			if len(noisy) > 0 {
-				problems = append(problems, fmt.Sprintf("%s fire(s) on the clean visible dataset, where nothing is wrong", checkList(noisy)))
+			if len(r.noisy) > 0 {
+				problems = append(problems, fmt.Sprintf("%s fire(s) on the clean visible dataset, where nothing is wrong", checkList(r.noisy)))
 			}
-			if len(missed) > 0 {
-				problems = append(problems, "no check fires on these incidents: "+strings.Join(missed, ", "))
+			if len(r.missed) > 0 {
+				problems = append(problems, "no check fires on these incidents: "+strings.Join(r.missed, ", "))
 			}
 		}
 	}
@@ -104,4 +121,74 @@ func checkList(ns []int) string {
 		return "check " + parts[0]
 	}
 	return "checks " + strings.Join(parts, ", ")
+}
+
+// auditQuality is the author's side of a quality lab, for `labs check`:
+// every incident must change every dataset, and the reference must catch
+// every incident on every dataset. Authors may see the hidden dataset, so
+// the problems name both.
+func (e *Engine) auditQuality(ctx context.Context, lab *Lab) []string {
+	st, err := e.state(ctx, &lab.Spec)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var problems []string
+	for _, ds := range st.datasets {
+		before, err := fingerprint(ctx, ds.db)
+		if err != nil {
+			return append(problems, err.Error())
+		}
+		for _, inc := range st.spec.Incidents {
+			var after string
+			err := inTx(ctx, ds.db, func() error {
+				if err := ds.db.execTrusted(ctx, inc.SQL); err != nil {
+					return err
+				}
+				var err error
+				after, err = fingerprint(ctx, ds.db)
+				return err
+			})
+			switch {
+			case err != nil:
+				problems = append(problems, fmt.Sprintf("incidents/%s.sql fails on the %s dataset: %v", inc.Name, ds.name, err))
+			case after == before:
+				problems = append(problems, fmt.Sprintf("incidents/%s.sql changes nothing on the %s dataset: write it against the data's meaning (dates from the data or ops.run_context, rows picked by a rule)", inc.Name, ds.name))
+			}
+		}
+	}
+	checks := SplitStatements(lab.Spec.Solution)
+	runs, err := e.runQuality(ctx, st, checks)
+	if err != nil {
+		return append(problems, "the reference checks fail: "+err.Error())
+	}
+	for _, r := range runs {
+		if len(r.noisy) > 0 {
+			problems = append(problems, fmt.Sprintf("the reference's %s fire(s) on the clean %s dataset", checkList(r.noisy), r.dataset))
+		}
+		for _, m := range r.missed {
+			problems = append(problems, fmt.Sprintf("the reference misses incidents/%s.sql on the %s dataset", m, r.dataset))
+		}
+	}
+	return problems
+}
+
+// fingerprint sums a hash of every row of every table, so that an
+// incident that leaves the data as it was can be told apart.
+func fingerprint(ctx context.Context, db *database) (string, error) {
+	tables, err := db.trustedQuery(ctx, `SELECT table_schema, table_name FROM information_schema.tables
+		WHERE table_catalog = current_database() AND table_type = 'BASE TABLE'
+		ORDER BY table_schema, table_name`, 10_000)
+	if err != nil {
+		return "", fmt.Errorf("labs: list tables: %w", err)
+	}
+	var b strings.Builder
+	for _, t := range tables.Rows {
+		name := quoteQualified(t[0].S + "." + t[1].S)
+		res, err := db.trustedQuery(ctx, fmt.Sprintf(`SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0) FROM %s AS t`, name), 1)
+		if err != nil {
+			return "", fmt.Errorf("labs: fingerprint %s: %w", name, err)
+		}
+		fmt.Fprintf(&b, "%s=%s/%s;", name, res.Rows[0][0].String(), res.Rows[0][1].String())
+	}
+	return b.String(), nil
 }
