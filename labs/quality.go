@@ -172,9 +172,15 @@ func (e *Engine) auditQuality(ctx context.Context, lab *Lab) []string {
 	return problems
 }
 
-// fingerprint sums a hash of every row of every table, so that an
-// incident that leaves the data as it was can be told apart.
+// fingerprint sums a hash of every row of every table, with every
+// column's name and type, so that an incident that leaves the data and its
+// shape as they were can be told apart.
 func fingerprint(ctx context.Context, db *database) (string, error) {
+	cols, err := db.trustedQuery(ctx, `SELECT string_agg(table_schema || '.' || table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_schema, table_name, ordinal_position)
+		FROM information_schema.columns WHERE table_catalog = current_database()`, 1)
+	if err != nil {
+		return "", fmt.Errorf("labs: list columns: %w", err)
+	}
 	tables, err := db.trustedQuery(ctx, `SELECT table_schema, table_name FROM information_schema.tables
 		WHERE table_catalog = current_database() AND table_type = 'BASE TABLE'
 		ORDER BY table_schema, table_name`, 10_000)
@@ -182,6 +188,7 @@ func fingerprint(ctx context.Context, db *database) (string, error) {
 		return "", fmt.Errorf("labs: list tables: %w", err)
 	}
 	var b strings.Builder
+	b.WriteString(cols.Rows[0][0].String() + ";")
 	for _, t := range tables.Rows {
 		name := quoteQualified(t[0].S + "." + t[1].S)
 		res, err := db.trustedQuery(ctx, fmt.Sprintf(`SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0) FROM %s AS t`, name), 1)
