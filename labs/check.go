@@ -41,6 +41,9 @@ func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) b
 		st, err := e.state(ctx, &lab.Spec)
 		if err == nil {
 			r.Warnings = append(r.Warnings, hardcodeWarnings(st)...)
+			if lab.Kind == KindQuery && lab.OrderMode() == OrderSorted && st.keys == nil {
+				r.Warnings = append(r.Warnings, "ordered: the reference sorts by something that is not a column of its result, so the grader compares the exact sequence; select the sort key too, or say ordered: strict")
+			}
 		}
 	}
 	for _, tc := range lab.Tests {

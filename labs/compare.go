@@ -14,7 +14,11 @@ type Result struct {
 
 // CompareOptions are the lab's grading settings that shape a comparison.
 type CompareOptions struct {
+	// Ordered compares the order of rows: by Keys when there are any (rows
+	// that tie on every key may come in any order), else as the exact
+	// sequence of the expected rows (ordered: strict).
 	Ordered     bool
+	Keys        []SortKey
 	ColumnNames bool
 	Tolerance   float64
 }
@@ -29,7 +33,8 @@ type Diff struct {
 	Extra          [][]string // returned rows not expected (a few examples)
 	MissingCount   int
 	ExtraCount     int
-	OrderMismatch  int // 1-based row where the order first differs, 0 if none
+	OrderMismatch  int    // 1-based row where the order first breaks, 0 if none
+	OrderKeys      string // the sort keys, named, when the order was judged by them
 	ExpectedRowCnt int
 	GotRowCnt      int
 }
@@ -106,6 +111,17 @@ func Compare(expected, got Result, opt CompareOptions) Diff {
 		d.Equal = true
 		return d
 	}
+	if len(opt.Keys) > 0 {
+		for k := 1; k < len(got.Rows); k++ {
+			if compareKeys(got.Rows[k-1], got.Rows[k], opt.Keys, tol) > 0 {
+				d.OrderMismatch = k + 1
+				d.OrderKeys = describeKeys(opt.Keys, expected.Columns)
+				return d
+			}
+		}
+		d.Equal = true
+		return d
+	}
 	for k := range expected.Rows {
 		if compareRows(expected.Rows[k], got.Rows[k], tol) != 0 {
 			d.OrderMismatch = k + 1
@@ -138,6 +154,9 @@ func (d Diff) Describe(hidden bool) string {
 		return b.String()
 	case d.ColumnNames[0] != nil:
 		fmt.Fprintf(&b, "Column names differ: expected %s, got %s.", joinNames(d.ColumnNames[0]), joinNames(d.ColumnNames[1]))
+		return b.String()
+	case d.OrderMismatch > 0 && d.OrderKeys != "":
+		fmt.Fprintf(&b, "The rows are right but their order is not: row %d should come before row %d (the rows are sorted by %s).", d.OrderMismatch, d.OrderMismatch-1, d.OrderKeys)
 		return b.String()
 	case d.OrderMismatch > 0:
 		fmt.Fprintf(&b, "The rows are right but their order is not: the first difference is at row %d.", d.OrderMismatch)

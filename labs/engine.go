@@ -40,6 +40,7 @@ type Verdict struct {
 	ErrorKind      string          `json:"error_kind,omitempty"`
 	ErrorStatement int             `json:"error_statement,omitempty"`
 	ErrorLine      int             `json:"error_line,omitempty"`
+	Plan           *PlanResult     `json:"plan,omitempty"` // plan-bounded query labs
 	DurationMS     float64         `json:"duration_ms"`
 }
 
@@ -87,6 +88,7 @@ type labState struct {
 	lastUsed int64
 	spec     Spec
 	ordered  bool
+	keys     []SortKey  // query labs with ordered: true; nil compares the exact sequence
 	datasets []*dataset // SQL labs
 	code     *codeLab   // code labs
 }
@@ -152,6 +154,16 @@ func (e *Engine) state(ctx context.Context, spec *Spec) (*labState, error) {
 			return nil, err
 		}
 		st.datasets = append(st.datasets, ds)
+	}
+	if spec.Kind == KindQuery && spec.OrderMode() == OrderSorted {
+		keys, err := referenceKeys(ctx, spec, st.datasets[0])
+		if err != nil {
+			for _, d := range st.datasets {
+				d.db.close()
+			}
+			return nil, err
+		}
+		st.keys = keys
 	}
 	e.cache[spec.Key] = st
 	e.builds++

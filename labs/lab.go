@@ -40,7 +40,8 @@ type Spec struct {
 	ID          string     `json:"id"`
 	Key         string     `json:"key"` // hash of the lab's files: a worker's cache key
 	Kind        string     `json:"kind"`
-	Ordered     *bool      `json:"ordered,omitempty"` // nil: decided from the solution
+	Ordered     string     `json:"ordered,omitempty"` // OrderAuto, OrderSorted, OrderStrict or OrderNone
+	Plan        *Plan      `json:"plan,omitempty"`    // query labs: bounds on how the query runs
 	ColumnNames bool       `json:"column_names"`
 	Tolerance   float64    `json:"tolerance"`
 	Targets     []string   `json:"targets,omitempty"`
@@ -135,15 +136,51 @@ type koMeta struct {
 	Hints   []string `yaml:"hints"`
 }
 
-// OrderedResult reports whether a query lab compares rows in order: the
-// explicit setting, else whether the reference ends with ORDER BY.
-func (s *Spec) OrderedResult() bool {
-	if s.Ordered != nil {
-		return *s.Ordered
+// The values of `ordered` in a query lab.
+const (
+	OrderAuto   = ""       // decided from the reference: sorted when it ends with ORDER BY
+	OrderSorted = "true"   // sorted by the reference's sort keys; ties in any order
+	OrderStrict = "strict" // exactly the reference's sequence
+	OrderNone   = "false"  // any order
+)
+
+// Plan is a query lab's bounds on how a submission runs, measured with
+// EXPLAIN ANALYZE on the visible dataset.
+type Plan struct {
+	MaxRowsScanned int64    `json:"max_rows_scanned,omitempty" yaml:"max_rows_scanned"` // 0: no bound
+	Forbid         []string `json:"forbid,omitempty" yaml:"forbid"`                     // physical operator names
+}
+
+// UnmarshalYAML refuses keys the contract does not have: a misspelt bound
+// would otherwise be silently no bound at all.
+func (p *Plan) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return errors.New("want a mapping with max_rows_scanned and/or forbid")
+	}
+	for i := 0; i < len(n.Content); i += 2 {
+		if k := n.Content[i].Value; k != "max_rows_scanned" && k != "forbid" {
+			return fmt.Errorf("unknown key %q (want max_rows_scanned or forbid)", k)
+		}
+	}
+	type plain Plan
+	return n.Decode((*plain)(p))
+}
+
+// OrderMode is how a query lab compares the order of rows: the explicit
+// setting, else OrderSorted when the reference ends with ORDER BY.
+func (s *Spec) OrderMode() string {
+	if s.Ordered != OrderAuto {
+		return s.Ordered
 	}
 	stmts := SplitStatements(s.Solution)
-	return len(stmts) > 0 && HasTopLevelOrderBy(stmts[len(stmts)-1].Text)
+	if len(stmts) > 0 && HasTopLevelOrderBy(stmts[len(stmts)-1].Text) {
+		return OrderSorted
+	}
+	return OrderNone
 }
+
+// OrderedResult reports whether a query lab compares rows in order at all.
+func (s *Spec) OrderedResult() bool { return s.OrderMode() != OrderNone }
 
 // Source is one folder of labs.
 type Source struct {
@@ -211,7 +248,7 @@ var labKeys = map[string]bool{
 	"title": true, "summary": true, "kind": true, "level": true, "competencies": true,
 	"ordered": true, "column_names": true, "tolerance": true, "targets": true,
 	"idempotent": true, "hints": true, "estimated_minutes": true, "prerequisites": true,
-	"language": true, "entry": true, "tests_required": true,
+	"language": true, "entry": true, "tests_required": true, "plan": true,
 }
 
 // codeOnlyKeys are the keys that mean something only in code labs, and
@@ -284,6 +321,7 @@ func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer)
 		{"tolerance", &tolerance}, {"targets", &lab.Targets}, {"idempotent", &lab.Idempotent},
 		{"hints", &lab.Hints}, {"estimated_minutes", &lab.EstimatedMinutes}, {"prerequisites", &lab.Prerequisites},
 		{"language", &lab.Language}, {"entry", &lab.Entry}, {"tests_required", &lab.TestsRequired},
+		{"plan", &lab.Plan},
 	} {
 		if err := decode(d.key, d.v); err != nil {
 			return nil, err
@@ -327,8 +365,13 @@ func loadLab(src Source, dir string, fw *content.Framework, r *content.Renderer)
 		return nil, fail("lab.md", "targets: only etl labs have targets")
 	case lab.Kind != KindETL && lab.Idempotent:
 		return nil, fail("lab.md", "idempotent: only for etl labs")
-	case lab.Kind != KindQuery && lab.Ordered != nil:
+	case lab.Kind != KindQuery && lab.Ordered != OrderAuto:
 		return nil, fail("lab.md", "ordered: only for query labs")
+	case lab.Kind != KindQuery && lab.Plan != nil:
+		return nil, fail("lab.md", "plan: only for query labs")
+	}
+	if err := checkPlan(lab.Plan); err != nil {
+		return nil, fail("lab.md", "plan: %v", err)
 	}
 	wrongKind, only := sqlOnlyKeys, "not for code labs"
 	if lab.Kind != KindCode {
@@ -601,7 +644,7 @@ func readDir(fsys fs.FS, dir, ext string) ([]labFile, error) {
 // cached datasets when an author edits a lab.
 func specKey(s *Spec) string {
 	h := sha256.New()
-	for _, part := range []string{s.ID, s.Kind, s.Setup, s.Hidden, s.Solution, s.Checks, strings.Join(s.Targets, ","),
+	for _, part := range []string{s.ID, s.Kind, s.Setup, s.Hidden, s.Solution, s.Checks, strings.Join(s.Targets, ","), s.Ordered,
 		s.Language, s.Entry, fmt.Sprint(s.TestsRequired), s.VisibleTests, s.HiddenTests} {
 		h.Write([]byte(part))
 		h.Write([]byte{0})
@@ -615,18 +658,50 @@ func specKey(s *Spec) string {
 	return hex.EncodeToString(h.Sum(nil)[:12])
 }
 
-// orderedFlag accepts true, false or "auto".
-type orderedFlag struct{ value *bool }
+// orderedFlag accepts true, false, "strict" or "auto".
+type orderedFlag struct{ value string }
 
 func (o *orderedFlag) UnmarshalYAML(n *yaml.Node) error {
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Value == "auto" {
-		return nil
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" {
+		switch n.Value {
+		case "auto":
+			o.value = OrderAuto
+			return nil
+		case "strict":
+			o.value = OrderStrict
+			return nil
+		}
 	}
 	var b bool
 	if err := n.Decode(&b); err != nil {
-		return errors.New(`want true, false or "auto"`)
+		return errors.New(`want true, false, "strict" or "auto"`)
 	}
-	o.value = &b
+	o.value = OrderNone
+	if b {
+		o.value = OrderSorted
+	}
+	return nil
+}
+
+// operatorName is how DuckDB's EXPLAIN prints a physical operator.
+var operatorName = regexp.MustCompile(`^[A-Z][A-Z_]*$`)
+
+// checkPlan refuses bounds that could never mean what the author wrote.
+func checkPlan(p *Plan) error {
+	if p == nil {
+		return nil
+	}
+	if p.MaxRowsScanned < 0 {
+		return errors.New("max_rows_scanned: must not be negative")
+	}
+	if p.MaxRowsScanned == 0 && len(p.Forbid) == 0 {
+		return errors.New("set max_rows_scanned, forbid or both")
+	}
+	for _, op := range p.Forbid {
+		if !operatorName.MatchString(op) {
+			return fmt.Errorf("forbid: %q is not an operator name as EXPLAIN prints it (for example CROSS_PRODUCT, NESTED_LOOP_JOIN)", op)
+		}
+	}
 	return nil
 }
 

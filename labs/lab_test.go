@@ -69,6 +69,12 @@ func TestLoadLabErrors(t *testing.T) {
 		{"wrong type for tolerance", validFront + "tolerance: small\n", nil, []string{"tolerance: wrong type"}},
 		{"wrong type for ordered", validFront + "ordered: sometimes\n", nil, []string{"ordered: wrong type"}},
 		{"ordered auto", validFront + "ordered: auto\n", nil, nil},
+		{"ordered strict", validFront + "ordered: strict\n", nil, nil},
+		{"plan", validFront + "plan:\n  max_rows_scanned: 5000\n  forbid: [CROSS_PRODUCT]\n", nil, nil},
+		{"empty plan", validFront + "plan: {}\n", nil, []string{"plan: set max_rows_scanned, forbid or both"}},
+		{"negative plan bound", validFront + "plan:\n  max_rows_scanned: -1\n", nil, []string{"max_rows_scanned: must not be negative"}},
+		{"bad operator name", validFront + "plan:\n  forbid: [cross product]\n", nil, []string{"not an operator name"}},
+		{"unknown plan key", validFront + "plan:\n  max_rows: 5\n", nil, []string{"plan"}},
 		{"negative tolerance", validFront + "tolerance: -1\n", nil, []string{"tolerance: must not be negative"}},
 		{"etl without targets", strings.Replace(validFront, "query", "etl", 1), nil, []string{"targets: required"}},
 		{"targets on a query lab", validFront + "targets: [t]\n", nil, []string{"targets: only etl"}},
@@ -86,20 +92,20 @@ func TestLoadLabErrors(t *testing.T) {
 }
 
 func TestOrderedDefault(t *testing.T) {
-	yes, no := true, false
 	tests := []struct {
 		solution string
-		ordered  *bool
-		want     bool
+		ordered  string
+		want     string
 	}{
-		{"SELECT a FROM t ORDER BY a;", nil, true},
-		{"SELECT a FROM t;", nil, false},
-		{"SELECT a FROM t ORDER BY a", &no, false},
-		{"SELECT a FROM t", &yes, true},
+		{"SELECT a FROM t ORDER BY a;", OrderAuto, OrderSorted},
+		{"SELECT a FROM t;", OrderAuto, OrderNone},
+		{"SELECT a FROM t ORDER BY a", OrderNone, OrderNone},
+		{"SELECT a FROM t", OrderSorted, OrderSorted},
+		{"SELECT a FROM t ORDER BY a", OrderStrict, OrderStrict},
 	}
 	for _, tt := range tests {
 		s := Spec{Solution: tt.solution, Ordered: tt.ordered}
-		if got := s.OrderedResult(); got != tt.want {
+		if got := s.OrderMode(); got != tt.want {
 			t.Errorf("%q ordered=%v: got %v, want %v", tt.solution, tt.ordered, got, tt.want)
 		}
 	}

@@ -15,10 +15,24 @@ func (e *Engine) queryReference(ctx context.Context, spec *Spec, db *database) (
 	return db.trustedQuery(ctx, stmts[0].Text, e.lim.MaxRows)
 }
 
+// referenceKeys reads the sort keys of a lab's reference on its visible
+// dataset, whose expected result gives the column names.
+func referenceKeys(ctx context.Context, spec *Spec, ds *dataset) ([]SortKey, error) {
+	stmts := SplitStatements(spec.Solution)
+	keys, ok, err := sortKeys(ctx, ds.db, stmts[0].Text, ds.expected.Columns)
+	if err != nil {
+		return nil, fmt.Errorf("lab %s: solution.sql: %w", spec.ID, err)
+	}
+	if !ok {
+		return nil, nil
+	}
+	return keys, nil
+}
+
 // gradeQuery runs the one statement on every dataset and compares its rows
 // with the reference's.
 func (e *Engine) gradeQuery(ctx context.Context, st *labState, stmts []Statement, v *Verdict) error {
-	opts := CompareOptions{Ordered: st.ordered, ColumnNames: st.spec.ColumnNames, Tolerance: st.spec.Tolerance}
+	opts := CompareOptions{Ordered: st.ordered, Keys: st.keys, ColumnNames: st.spec.ColumnNames, Tolerance: st.spec.Tolerance}
 	p := policyFor(KindQuery)
 	var messages []string
 	for _, ds := range st.datasets {
@@ -45,10 +59,27 @@ func (e *Engine) gradeQuery(ctx context.Context, st *labState, stmts []Statement
 			return err
 		}
 		d := Compare(ds.expected, got, opts)
-		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: d.Equal})
+		passed := d.Equal
 		if !d.Equal {
 			messages = append(messages, d.Describe(ds.name == "hidden"))
 		}
+		// Plan bounds are measured on the visible dataset, and only for a
+		// right result: a wrong one fails already.
+		if st.spec.Plan != nil && ds.name == "visible" && d.Equal {
+			err := inTx(ctx, ds.db, func() error {
+				var err error
+				v.Plan, err = e.measurePlan(ctx, ds.db, stmts[0], st.spec.Plan)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			if !v.Plan.Passed {
+				passed = false
+				messages = append(messages, v.Plan.describe())
+			}
+		}
+		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: passed})
 	}
 	v.Message = failureMessage(v.Datasets, messages)
 	return nil
