@@ -29,9 +29,12 @@ func loadCatalog(idx *content.Index, dirs []string) (*labs.Catalog, error) {
 }
 
 func labsCommand(ctx context.Context, e env, args []string) error {
+	if len(args) > 0 && args[0] == "rejudge" {
+		return rejudgeCommand(ctx, e, args[1:])
+	}
 	if len(args) == 0 || args[0] != "check" {
-		fmt.Fprintln(e.stderr, "Usage: portal labs check [--labs-dir DIR]... [--json]")
-		return usageError{"labs: expected the subcommand 'check'"}
+		fmt.Fprintln(e.stderr, "Usage: portal labs check [--labs-dir DIR]... [--json]\n       portal labs rejudge [--lab ID] [--labs-dir DIR]... [--data-dir DIR]")
+		return usageError{"labs: expected the subcommand 'check' or 'rejudge'"}
 	}
 	fs := flag.NewFlagSet("labs check", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)

@@ -61,7 +61,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "serve", summary: "serve the portal (the default)", run: serve},
-		{name: "labs", summary: "labs check: load and self-test every lab", run: labsCommand},
+		{name: "labs", summary: "labs check: self-test every lab; labs rejudge [--lab ID]: grade stored submissions again", run: labsCommand},
 		{name: "users", summary: "users create --email E --role R: make an account (password from stdin)", run: usersCommand},
 		{name: "backup", summary: "backup FILE: consistent online backup of the database", run: backupCommand},
 		{name: "restore", summary: "restore FILE: replace the database with a backup (server stopped)", run: restoreCommand},
