@@ -76,6 +76,8 @@ func TestQualityAudit(t *testing.T) {
 		// Changes both datasets, but no reference check looks at amounts.
 		"negative-amount": "UPDATE orders SET amount = -amount WHERE id = (SELECT max(id) FROM orders)",
 		"null-amount":     "UPDATE orders SET amount = NULL WHERE id = (SELECT min(id) FROM orders)",
+		// Changes no row, only a column's name: that is a change too.
+		"column-renamed": "ALTER TABLE orders RENAME COLUMN day TO order_day",
 	})
 	e := NewEngine(DefaultLimits())
 	defer e.Close()
@@ -89,12 +91,13 @@ func TestQualityAudit(t *testing.T) {
 		"the reference misses incidents/literal-row.sql on the hidden dataset",
 		"the reference misses incidents/negative-amount.sql on the visible dataset",
 		"the reference misses incidents/negative-amount.sql on the hidden dataset",
+		"the reference misses incidents/column-renamed.sql on the visible dataset",
 	} {
 		if !strings.Contains(report, want) {
 			t.Errorf("report lacks %q:\n%s", want, report)
 		}
 	}
-	for _, unwanted := range []string{"literal-row.sql changes nothing on the visible", "null-amount"} {
+	for _, unwanted := range []string{"literal-row.sql changes nothing on the visible", "null-amount", "column-renamed.sql changes nothing"} {
 		if strings.Contains(report, unwanted) {
 			t.Errorf("report has %q:\n%s", unwanted, report)
 		}

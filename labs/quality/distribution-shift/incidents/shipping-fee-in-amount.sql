@@ -1,5 +1,5 @@
--- A mapping change on Sunday at 13:00 filled amount_eur with the shipping fee instead of the
--- order total.
+-- A mapping change deployed at 13:00 on the judged day filled amount_eur with the shipping fee
+-- instead of the order total.
 UPDATE shop.orders SET amount_eur = 4.90
-WHERE order_ts >= TIMESTAMP '2024-03-17 13:00:00'
-  AND order_ts <  TIMESTAMP '2024-03-18 00:00:00';
+WHERE order_ts >= (SELECT CAST(as_of AS DATE) - 1 + INTERVAL 13 HOUR FROM ops.run_context)
+  AND order_ts <  (SELECT CAST(as_of AS DATE) FROM ops.run_context);

@@ -1,5 +1,6 @@
--- The geo-IP lookup that fills in missing countries timed out from Sunday 14:00 onwards,
--- and the enrichment step wrote NULL instead of keeping the value the user typed.
+-- The geo-IP lookup that fills in missing countries timed out from 14:00 on the judged day (the
+-- day before the run), and the enrichment step wrote NULL instead of keeping the value the user
+-- typed.
 UPDATE shop.signups SET country = NULL
-WHERE signup_ts >= TIMESTAMP '2024-03-17 14:00:00'
-  AND signup_ts <  TIMESTAMP '2024-03-18 00:00:00';
+WHERE signup_ts >= (SELECT CAST(as_of AS DATE) - 1 + INTERVAL 14 HOUR FROM ops.run_context)
+  AND signup_ts <  (SELECT CAST(as_of AS DATE) FROM ops.run_context);

@@ -1,5 +1,5 @@
--- A front-end release on Sunday at 11:00 broke the binding of the email field: from then on
--- every signup was stored without an email.
+-- A front-end release at 11:00 on the judged day broke the binding of the email field: from
+-- then on every signup was stored without an email.
 UPDATE shop.signups SET email = NULL
-WHERE signup_ts >= TIMESTAMP '2024-03-17 11:00:00'
-  AND signup_ts <  TIMESTAMP '2024-03-18 00:00:00';
+WHERE signup_ts >= (SELECT CAST(as_of AS DATE) - 1 + INTERVAL 11 HOUR FROM ops.run_context)
+  AND signup_ts <  (SELECT CAST(as_of AS DATE) FROM ops.run_context);
