@@ -98,11 +98,17 @@ func benchBare(b *testing.B, id string) {
 	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	ctx := context.Background()
-	st, err := e.state(ctx, &lab.Spec)
+	st, err := e.hold(ctx, &lab.Spec)
 	if err != nil {
 		b.Fatal(err)
 	}
-	db := st.datasets[0].db
+	defer e.unhold(st)
+	j, err := e.checkout(ctx, st, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer j.release()
+	db := j.datasets[0].db
 	text := SplitStatements(lab.Solution)[0].Text
 	var lat latencies
 	b.ResetTimer()

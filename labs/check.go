@@ -38,8 +38,9 @@ func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) b
 		r.Problems = append(r.Problems, e.auditQuality(ctx, lab)...)
 	}
 	if err == nil {
-		st, err := e.state(ctx, &lab.Spec)
+		st, err := e.hold(ctx, &lab.Spec)
 		if err == nil {
+			defer e.unhold(st)
 			r.Warnings = append(r.Warnings, hardcodeWarnings(st)...)
 			if lab.Kind == KindQuery && lab.OrderMode() == OrderSorted && st.keys == nil {
 				r.Warnings = append(r.Warnings, "ordered: the reference sorts by something that is not a column of its result, so the grader compares the exact sequence; select the sort key too, or say ordered: strict")

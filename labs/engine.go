@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -72,85 +75,338 @@ type Table struct {
 const RunRowLimit = 200
 
 // Engine grades in this process. Workers run one; `labs check` runs one
-// directly on trusted reference SQL. It is not safe for concurrent use.
+// directly on trusted reference SQL. It is safe for concurrent use: jobs on
+// one lab share its warm datasets, each on a connection of its own, so a
+// lab's data is in memory once per process however many jobs use it.
+//
+// Every lab's visible dataset is a catalog in one shared DuckDB instance,
+// and every hidden dataset a catalog in a second one. An instance costs
+// about 3 MB before any data, a catalog of a small lab about 0.3 MB, so
+// this is what lets memory grow with the number of labs alone. The split
+// by kind keeps the hidden datasets out of reach of anything shown to a
+// learner: Run and the visible feedback come from the visible instance,
+// which holds no hidden rows; what a hidden run could read of another
+// lab's hidden catalog it could learn as well by grading against that lab.
+//
 // This file holds what every kind shares; each kind's reference and
 // grading live in query.go, etl.go, quality.go and code.go.
 type Engine struct {
-	lim     Limits
-	cache   map[string]*labState // by Spec.Key
-	maxLabs int                  // 0: keep every lab warm
-	clock   int64                // use counter for least-recently-used eviction
-	tainted string               // why the last job left the process suspect; see takeTainted
-	builds  int                  // labs whose datasets were built, counting rebuilds
+	lim Limits
+
+	mu       sync.Mutex
+	visible  *instance
+	hidden   *instance
+	cache    map[string]*labState // by Spec.Key
+	building map[string]chan struct{}
+	maxLabs  int    // 0: keep every lab warm
+	clock    int64  // use counter for least-recently-used eviction
+	active   int    // jobs holding a lab
+	poisoned string // why the instances must be rebuilt once no job holds them
+	builds   atomic.Int64
+}
+
+// instance is one shared, locked in-memory DuckDB.
+type instance struct {
+	name  string
+	admin *database // attaches and detaches the labs' catalogs
 }
 
 type labState struct {
-	lastUsed int64
-	spec     Spec
-	ordered  bool
-	keys     []SortKey  // query labs with ordered: true; nil compares the exact sequence
-	datasets []*dataset // SQL labs
-	code     *codeLab   // code labs
+	lastUsed  int64
+	users     int // jobs holding it (under Engine.mu)
+	spec      Spec
+	ordered   bool
+	keys      []SortKey   // query labs with ordered: true; nil compares the exact sequence
+	datasets  []*dataset  // SQL labs
+	code      *codeLab    // code labs
+	own       []*instance // instances of its own, for a lab that reads the catalog
+	transient bool        // built for one job that reads the catalog; closed after it
 }
 
+// catalogWords name DuckDB's views of a whole instance. A lab whose SQL
+// reads them, or a submission that does, would see every lab's catalog in
+// the shared instances, so it gets instances of its own: the lab for good,
+// the submission for its one job.
+var catalogWords = regexp.MustCompile(`(?i)\b(information_schema|pg_catalog|duckdb_[a-z_]+|pragma_[a-z_]+|table_info|current_database|current_catalog|current_schema|sqlite_master|show_tables|show_databases)\b`)
+
+// labReadsCatalog reports whether the lab's own SQL reads catalog metadata.
+func labReadsCatalog(spec *Spec) bool {
+	texts := []string{spec.Setup, spec.Hidden, spec.Solution, spec.Checks}
+	for _, inc := range spec.Incidents {
+		texts = append(texts, inc.SQL)
+	}
+	for _, t := range texts {
+		if catalogWords.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// dataset is one of a lab's datasets: a catalog in a shared instance, the
+// reference's results on it, and idle connections that USE it.
 type dataset struct {
-	name     string
-	db       *database
+	name     string // visible or hidden
+	inst     *instance
+	catalog  string
 	expected Result   // query labs
 	targets  []Result // etl labs, in the order of Spec.Targets
+
+	mu   sync.Mutex
+	idle []*database
+	// write is held by jobs that change tables inside their transaction
+	// (etl and quality labs): DuckDB would answer a second writer of the
+	// same rows with a conflict, which is no learner's fault.
+	write sync.Mutex
+}
+
+// maxIdleConns bounds the idle connections kept per dataset.
+const maxIdleConns = 4
+
+// dsConn is a dataset checked out for one job, on its own connection.
+type dsConn struct {
+	*dataset
+	db *database
+}
+
+// job is a lab held by one job: its state, and its datasets on the job's
+// own connections.
+type job struct {
+	*labState
+	datasets []dsConn
+	writes   bool
 }
 
 // NewEngine returns an engine with the given limits that keeps every lab's
 // datasets warm.
 func NewEngine(lim Limits) *Engine {
-	return &Engine{lim: lim, cache: map[string]*labState{}}
+	return &Engine{lim: lim, cache: map[string]*labState{}, building: map[string]chan struct{}{}}
 }
 
 // SetMaxLabs bounds how many labs keep warm datasets; the least recently
-// used lab is closed first. Each warm lab holds two in-memory databases
-// (about 9 MB), so this trades memory for an occasional rebuild.
-func (e *Engine) SetMaxLabs(n int) { e.maxLabs = n }
+// used lab no job holds is dropped first. This trades memory for an
+// occasional rebuild.
+func (e *Engine) SetMaxLabs(n int) {
+	e.mu.Lock()
+	e.maxLabs = n
+	e.mu.Unlock()
+}
 
-// Close frees every cached database.
+// Close frees every cached database. No job may be running.
 func (e *Engine) Close() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.closeAll()
+}
+
+// closeAll drops every lab and both instances. It runs under e.mu with no
+// job holding a lab.
+func (e *Engine) closeAll() {
 	for k := range e.cache {
-		e.drop(k)
+		e.dropLocked(k)
+	}
+	for _, in := range []*instance{e.visible, e.hidden} {
+		if in != nil {
+			in.admin.close()
+		}
+	}
+	e.visible, e.hidden = nil, nil
+}
+
+// jobInfo is what one job tells its worker besides its answer.
+type jobInfo struct {
+	builds  int    // labs this job had to build: a cold or evicted cache
+	tainted string // why the job left the process suspect
+}
+
+type jobInfoKey struct{}
+
+// withJobInfo returns a context whose jobs report into info.
+func withJobInfo(ctx context.Context, info *jobInfo) context.Context {
+	return context.WithValue(ctx, jobInfoKey{}, info)
+}
+
+func infoOf(ctx context.Context) *jobInfo {
+	if i, ok := ctx.Value(jobInfoKey{}).(*jobInfo); ok {
+		return i
+	}
+	return &jobInfo{}
+}
+
+// holdFor is hold for a job that runs text: a submission that reads
+// catalog metadata in a lab that shares the instances gets a private copy
+// of the lab for its one job.
+func (e *Engine) holdFor(ctx context.Context, spec *Spec, text string) (*labState, error) {
+	if spec.Kind == KindCode || !catalogWords.MatchString(text) || labReadsCatalog(spec) {
+		return e.hold(ctx, spec)
+	}
+	own, err := ownInstances(ctx)
+	if err != nil {
+		return nil, err
+	}
+	st, err := e.build(ctx, spec, own[0], own[1])
+	if err != nil {
+		closeInstances(own)
+		return nil, err
+	}
+	st.own, st.transient, st.users = own, true, 1
+	e.mu.Lock()
+	e.active++
+	e.mu.Unlock()
+	infoOf(ctx).builds++
+	return st, nil
+}
+
+// ownInstances opens a visible and a hidden instance for one lab.
+func ownInstances(ctx context.Context) ([]*instance, error) {
+	var out []*instance
+	for _, name := range []string{"visible", "hidden"} {
+		db, err := openDatabase(ctx)
+		if err != nil {
+			closeInstances(out)
+			return nil, err
+		}
+		out = append(out, &instance{name: name, admin: db})
+	}
+	return out, nil
+}
+
+func closeInstances(ins []*instance) {
+	for _, in := range ins {
+		in.admin.close()
 	}
 }
 
-// state builds a lab's datasets and reference results once, then reuses
-// them: setup.sql never runs per submission.
-func (e *Engine) state(ctx context.Context, spec *Spec) (*labState, error) {
+// hold returns a lab's state, building its datasets and reference results
+// the first time; setup.sql never runs per submission. The caller must
+// call e.unhold(st) when its job ends.
+func (e *Engine) hold(ctx context.Context, spec *Spec) (*labState, error) {
+	e.mu.Lock()
+	for {
+		e.resetIfPoisoned()
+		if st, ok := e.cache[spec.Key]; ok {
+			e.clock++
+			st.lastUsed = e.clock
+			st.users++
+			e.active++
+			e.mu.Unlock()
+			return st, nil
+		}
+		wait, ok := e.building[spec.Key]
+		if !ok {
+			break
+		}
+		e.mu.Unlock()
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		e.mu.Lock()
+	}
+	done := make(chan struct{})
+	e.building[spec.Key] = done
+	visible, hidden, err := e.instances(ctx)
+	e.mu.Unlock()
+
+	var st *labState
+	var own []*instance
+	if err == nil && spec.Kind != KindCode && labReadsCatalog(spec) {
+		if own, err = ownInstances(ctx); err == nil {
+			visible, hidden = own[0], own[1]
+		}
+	}
+	if err == nil {
+		st, err = e.build(ctx, spec, visible, hidden)
+	}
+	if err != nil {
+		closeInstances(own)
+	} else {
+		st.own = own
+	}
+
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	delete(e.building, spec.Key)
+	close(done)
+	if err != nil {
+		e.resetIfPoisoned()
+		return nil, err
+	}
+	if e.maxLabs > 0 {
+		for len(e.cache) >= e.maxLabs && e.evictOldest() {
+		}
+	}
 	e.clock++
-	if st, ok := e.cache[spec.Key]; ok {
-		st.lastUsed = e.clock
-		return st, nil
+	st.lastUsed, st.users = e.clock, 1
+	e.active++
+	e.cache[spec.Key] = st
+	e.builds.Add(1)
+	infoOf(ctx).builds++
+	return st, nil
+}
+
+// unhold ends a job's hold on a lab.
+func (e *Engine) unhold(st *labState) {
+	if st.transient {
+		st.close()
 	}
-	if e.maxLabs > 0 && len(e.cache) >= e.maxLabs {
-		e.evictOldest()
+	e.mu.Lock()
+	st.users--
+	e.active--
+	e.resetIfPoisoned()
+	e.mu.Unlock()
+}
+
+// resetIfPoisoned rebuilds nothing itself: it drops every lab and both
+// instances once no job holds or builds one, and the next job starts from
+// fresh instances. It runs under e.mu.
+func (e *Engine) resetIfPoisoned() {
+	if e.poisoned != "" && e.active == 0 && len(e.building) == 0 {
+		e.closeAll()
+		e.poisoned = ""
 	}
-	st := &labState{spec: *spec, lastUsed: e.clock}
+}
+
+// instances opens the shared instances the first time. It runs under e.mu.
+func (e *Engine) instances(ctx context.Context) (*instance, *instance, error) {
+	for _, p := range []struct {
+		in   **instance
+		name string
+	}{{&e.visible, "visible"}, {&e.hidden, "hidden"}} {
+		if *p.in != nil {
+			continue
+		}
+		db, err := openDatabase(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		*p.in = &instance{name: p.name, admin: db}
+	}
+	return e.visible, e.hidden, nil
+}
+
+// build builds a lab's datasets (or compiles a code lab) outside e.mu, so
+// other labs' jobs go on meanwhile.
+func (e *Engine) build(ctx context.Context, spec *Spec, visible, hidden *instance) (*labState, error) {
+	st := &labState{spec: *spec}
 	if spec.Kind == KindCode {
 		c, err := e.buildCodeLab(ctx, spec)
 		if err != nil {
 			return nil, err
 		}
 		st.code = c
-		e.cache[spec.Key] = st
-		e.builds++
 		return st, nil
 	}
 	st.ordered = spec.OrderedResult()
-	names := []string{"visible"}
+	insts := []*instance{visible}
 	if strings.TrimSpace(spec.Hidden) != "" {
-		names = append(names, "hidden")
+		insts = append(insts, hidden)
 	}
-	for _, name := range names {
-		ds, err := e.buildDataset(ctx, spec, name)
+	for _, in := range insts {
+		ds, err := e.buildDataset(ctx, spec, in)
 		if err != nil {
-			for _, d := range st.datasets {
-				d.db.close()
-			}
+			st.close()
 			return nil, err
 		}
 		st.datasets = append(st.datasets, ds)
@@ -158,94 +414,139 @@ func (e *Engine) state(ctx context.Context, spec *Spec) (*labState, error) {
 	if spec.Kind == KindQuery && spec.OrderMode() == OrderSorted {
 		keys, err := referenceKeys(ctx, spec, st.datasets[0])
 		if err != nil {
-			for _, d := range st.datasets {
-				d.db.close()
-			}
+			st.close()
 			return nil, err
 		}
 		st.keys = keys
 	}
-	e.cache[spec.Key] = st
-	e.builds++
 	return st, nil
 }
 
-func (e *Engine) evictOldest() {
+// close detaches the lab's catalogs, and closes its own instances; no job
+// may hold the lab.
+func (st *labState) close() {
+	for _, ds := range st.datasets {
+		ds.close()
+	}
+	st.datasets = nil
+	closeInstances(st.own)
+	st.own = nil
+}
+
+// evictOldest drops the least recently used lab that no job holds, and
+// reports whether there was one. It runs under e.mu.
+func (e *Engine) evictOldest() bool {
 	oldest := ""
 	for k, st := range e.cache {
-		if oldest == "" || st.lastUsed < e.cache[oldest].lastUsed {
+		if st.users == 0 && (oldest == "" || st.lastUsed < e.cache[oldest].lastUsed) {
 			oldest = k
 		}
 	}
-	e.drop(oldest)
+	if oldest == "" {
+		return false
+	}
+	e.dropLocked(oldest)
+	return true
 }
 
-// drop closes a lab's databases; the next job builds them afresh.
-func (e *Engine) drop(key string) {
+// dropLocked closes a lab's datasets; the next job builds them afresh.
+func (e *Engine) dropLocked(key string) {
 	if st := e.cache[key]; st != nil {
-		for _, ds := range st.datasets {
-			ds.db.close()
-		}
+		st.close()
 		delete(e.cache, key)
 	}
 }
 
-// checkSandbox compares the settings of the lab's databases with the
-// snapshot taken when the sandbox locked them. A job that changed one (or
-// left a database that no longer answers) gets the lab's databases closed
-// and rebuilt, and marks the engine tainted so a worker process is
-// replaced as well. Changed settings are the submission's doing: that is
-// the returned refusal.
-func (e *Engine) checkSandbox(spec *Spec) error {
-	st := e.cache[spec.Key]
-	if st == nil {
-		return nil
+// checkout gives a job its own connection to each of the lab's datasets.
+// A job that changes tables (writes) holds each dataset's write lock too.
+func (e *Engine) checkout(ctx context.Context, st *labState, writes bool) (*job, error) {
+	j := &job{labState: st, writes: writes}
+	for _, ds := range st.datasets {
+		db, err := ds.acquire(ctx)
+		if err != nil {
+			j.release()
+			return nil, err
+		}
+		if writes {
+			ds.write.Lock()
+		}
+		j.datasets = append(j.datasets, dsConn{dataset: ds, db: db})
 	}
+	return j, nil
+}
+
+// release returns the job's connections.
+func (j *job) release() {
+	for _, c := range j.datasets {
+		if j.writes {
+			c.write.Unlock()
+		}
+		c.dataset.release(c.db)
+	}
+	j.datasets = nil
+}
+
+// writesTables reports whether a kind's jobs change tables inside their
+// transaction.
+func writesTables(kind string) bool { return kind == KindETL || kind == KindQuality }
+
+// checkSandbox compares the settings of the job's connections with the
+// snapshot taken when each was opened. A job that changed one (or left a
+// connection that no longer answers) poisons the engine: its instances
+// are rebuilt once no job holds them, and the job's worker reports itself
+// tainted, so the pool replaces the process as well. Changed settings are
+// the submission's doing: that is the returned refusal.
+func (e *Engine) checkSandbox(ctx context.Context, j *job) error {
 	// The job's own context may be spent (a time-out): this check is ours.
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	cctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	var changed []string
-	for _, ds := range st.datasets {
-		now, err := ds.db.readSettings(ctx)
+	for _, c := range j.datasets {
+		same, now, err := c.db.settingsUnchanged(cctx)
 		if err != nil {
-			e.drop(spec.Key)
-			e.tainted = fmt.Sprintf("lab %s: the %s database no longer answers: %v", spec.ID, ds.name, err)
+			e.poison(ctx, fmt.Sprintf("lab %s: the %s database no longer answers: %v", j.spec.ID, c.name, err))
 			return nil
 		}
-		changed = append(changed, changedSettings(ds.db.settings, now)...)
+		if !same {
+			changed = append(changed, changedSettings(c.db.settings, now)...)
+		}
 	}
 	if len(changed) == 0 {
 		return nil
 	}
-	e.drop(spec.Key)
 	sort.Strings(changed)
 	changed = slices.Compact(changed)
-	e.tainted = fmt.Sprintf("lab %s: settings changed: %s", spec.ID, strings.Join(changed, ", "))
+	e.poison(ctx, fmt.Sprintf("lab %s: settings changed: %s", j.spec.ID, strings.Join(changed, ", ")))
 	return refuse("the submission changed the sandbox's settings (%s), which labs do not allow; the grader was reset", strings.Join(changed, ", "))
 }
 
-// takeTainted returns, and clears, why the last job left this engine's
-// process suspect ("" when it did not).
-func (e *Engine) takeTainted() string {
-	t := e.tainted
-	e.tainted = ""
-	return t
+// poison marks the shared instances for a rebuild and the job's process as
+// suspect.
+func (e *Engine) poison(ctx context.Context, why string) {
+	e.mu.Lock()
+	e.poisoned = why
+	e.mu.Unlock()
+	infoOf(ctx).tainted = why
 }
 
-func (e *Engine) buildDataset(ctx context.Context, spec *Spec, name string) (*dataset, error) {
-	db, err := openDatabase(ctx)
-	if err != nil {
-		return nil, err
+func (e *Engine) buildDataset(ctx context.Context, spec *Spec, in *instance) (*dataset, error) {
+	ds := &dataset{name: in.name, inst: in, catalog: catalogName(spec.Key)}
+	if err := in.admin.execTrusted(ctx, "ATTACH ':memory:' AS "+ds.catalog); err != nil {
+		return nil, fmt.Errorf("lab %s: attach the %s dataset: %w", spec.ID, in.name, err)
 	}
-	ds := &dataset{name: name, db: db}
 	fail := func(file string, err error) (*dataset, error) {
-		db.close()
-		return nil, fmt.Errorf("lab %s: %s on the %s dataset: %w", spec.ID, file, name, err)
+		ds.close()
+		return nil, fmt.Errorf("lab %s: %s on the %s dataset: %w", spec.ID, file, in.name, err)
 	}
+	db, err := ds.acquire(ctx)
+	if err != nil {
+		return fail("setup.sql", err)
+	}
+	defer ds.release(db)
 	if err := db.execTrusted(ctx, spec.Setup); err != nil {
 		return fail("setup.sql", err)
 	}
-	if name == "hidden" {
+	if in.name == "hidden" {
 		if err := db.execTrusted(ctx, spec.Hidden); err != nil {
 			return fail("hidden.sql", err)
 		}
@@ -264,22 +565,63 @@ func (e *Engine) buildDataset(ctx context.Context, spec *Spec, name string) (*da
 	return ds, nil
 }
 
+// catalogName names a lab's catalog by its key, which changes with every
+// edit of the lab, so an edited lab never meets its old tables.
+func catalogName(key string) string { return `"lab_` + strings.ReplaceAll(key, `"`, `""`) + `"` }
+
+// acquire returns an idle connection to the dataset, or opens one.
+func (ds *dataset) acquire(ctx context.Context) (*database, error) {
+	ds.mu.Lock()
+	if n := len(ds.idle); n > 0 {
+		db := ds.idle[n-1]
+		ds.idle = ds.idle[:n-1]
+		ds.mu.Unlock()
+		return db, nil
+	}
+	ds.mu.Unlock()
+	return ds.inst.admin.connect(ctx, ds.catalog)
+}
+
+// release keeps a connection for the next job.
+func (ds *dataset) release(db *database) {
+	ds.mu.Lock()
+	if len(ds.idle) < maxIdleConns {
+		ds.idle = append(ds.idle, db)
+		ds.mu.Unlock()
+		return
+	}
+	ds.mu.Unlock()
+	db.closeConn()
+}
+
+// close closes the idle connections and detaches the catalog.
+func (ds *dataset) close() {
+	ds.mu.Lock()
+	idle := ds.idle
+	ds.idle = nil
+	ds.mu.Unlock()
+	for _, db := range idle {
+		db.closeConn()
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ds.inst.admin.execTrusted(ctx, "DETACH DATABASE IF EXISTS "+ds.catalog)
+}
+
 // Grade grades one submission. Learner mistakes come back as a failing
 // verdict; an error return means the lab or the engine is broken. The
 // verdict is bounded (see bounds.go).
 func (e *Engine) Grade(ctx context.Context, spec *Spec, sqlText string) (*Verdict, error) {
+	start := time.Now()
 	v, err := e.grade(ctx, spec, sqlText)
-	if changed := e.checkSandbox(spec); changed != nil && err == nil {
-		v = (&Verdict{Lab: spec.ID, DurationMS: v.DurationMS}).fail(changed)
+	if v != nil {
+		v.DurationMS = float64(time.Since(start).Microseconds()) / 1000
 	}
 	return v.bound(), err
 }
 
 func (e *Engine) grade(ctx context.Context, spec *Spec, text string) (*Verdict, error) {
-	start := time.Now()
 	v := &Verdict{Lab: spec.ID}
-	defer func() { v.DurationMS = float64(time.Since(start).Microseconds()) / 1000 }()
-	var st *labState
 	var stmts []Statement
 	var err error
 	if spec.Kind == KindCode {
@@ -287,17 +629,21 @@ func (e *Engine) grade(ctx context.Context, spec *Spec, text string) (*Verdict, 
 		if err := precheck(text, e.lim); err != nil {
 			return v.fail(err), nil
 		}
-		if st, err = e.state(ctx, spec); err != nil {
-			return nil, err
-		}
-	} else {
-		if stmts, err = parseSubmission(text, policyFor(spec.Kind), e.lim); err != nil {
-			return v.fail(err), nil
-		}
-		if st, err = e.state(ctx, spec); err != nil {
-			return nil, err
-		}
-		if err := refuseParsedAll(ctx, st.datasets[0].db, stmts); err != nil {
+	} else if stmts, err = parseSubmission(text, policyFor(spec.Kind), e.lim); err != nil {
+		return v.fail(err), nil
+	}
+	st, err := e.holdFor(ctx, spec, text)
+	if err != nil {
+		return nil, err
+	}
+	defer e.unhold(st)
+	j, err := e.checkout(ctx, st, writesTables(spec.Kind))
+	if err != nil {
+		return nil, err
+	}
+	defer j.release()
+	if spec.Kind != KindCode {
+		if err := refuseParsedAll(ctx, j.datasets[0].db, stmts); err != nil {
 			var ref *Refusal
 			if errors.As(err, &ref) {
 				return v.fail(err), nil
@@ -308,15 +654,18 @@ func (e *Engine) grade(ctx context.Context, spec *Spec, text string) (*Verdict, 
 	// Each kind grades in a file of its own; a new kind adds its case here.
 	switch spec.Kind {
 	case KindQuery:
-		err = e.gradeQuery(ctx, st, stmts, v)
+		err = e.gradeQuery(ctx, j, stmts, v)
 	case KindETL:
-		err = e.gradeETL(ctx, st, stmts, v)
+		err = e.gradeETL(ctx, j, stmts, v)
 	case KindQuality:
-		err = e.gradeQuality(ctx, st, stmts, v)
+		err = e.gradeQuality(ctx, j, stmts, v)
 	case KindCode:
 		err = e.gradeCode(ctx, st, text, v)
 	default:
 		return nil, fmt.Errorf("labs: unknown kind %q", spec.Kind)
+	}
+	if changed := e.checkSandbox(ctx, j); changed != nil {
+		return (&Verdict{Lab: spec.ID}).fail(changed), nil
 	}
 	if err != nil {
 		var internal *internalError
@@ -411,42 +760,47 @@ func failureMessage(results []DatasetResult, messages []string) string {
 // bounds.go). Nothing it changes is kept.
 func (e *Engine) Run(ctx context.Context, spec *Spec, sqlText string) (*RunResult, error) {
 	res, err := e.run(ctx, spec, sqlText)
-	if changed := e.checkSandbox(spec); changed != nil {
-		return nil, boundError(changed)
-	}
 	return res, boundError(err)
 }
 
 func (e *Engine) run(ctx context.Context, spec *Spec, sqlText string) (*RunResult, error) {
+	var stmts []Statement
+	var err error
+	p := policyFor(spec.Kind)
 	if spec.Kind == KindCode {
 		if err := precheck(sqlText, e.lim); err != nil {
 			return nil, err
 		}
-		st, err := e.state(ctx, spec)
-		if err != nil {
-			return nil, &internalError{err}
-		}
-		return e.runCode(ctx, st, sqlText)
-	}
-	p := policyFor(spec.Kind)
-	stmts, err := parseSubmission(sqlText, p, e.lim)
-	if err != nil {
+	} else if stmts, err = parseSubmission(sqlText, p, e.lim); err != nil {
 		return nil, err
 	}
-	st, err := e.state(ctx, spec)
+	st, err := e.holdFor(ctx, spec, sqlText)
 	if err != nil {
 		return nil, &internalError{err}
 	}
-	if err := refuseParsedAll(ctx, st.datasets[0].db, stmts); err != nil {
-		return nil, err
+	defer e.unhold(st)
+	if spec.Kind == KindCode {
+		return e.runCode(ctx, st, sqlText)
 	}
+	j, err := e.checkout(ctx, st, writesTables(spec.Kind))
+	if err != nil {
+		return nil, &internalError{err}
+	}
+	defer j.release()
+	visible := j.datasets[0].db
 	var res Result
 	var truncated bool
-	err = inTx(ctx, st.datasets[0].db, func() error {
-		var err error
-		res, truncated, err = st.datasets[0].db.runScript(ctx, stmts, p, e.lim, RunRowLimit)
-		return err
-	})
+	err = refuseParsedAll(ctx, visible, stmts)
+	if err == nil {
+		err = inTx(ctx, visible, func() error {
+			var err error
+			res, truncated, err = visible.runScript(ctx, stmts, p, e.lim, RunRowLimit)
+			return err
+		})
+	}
+	if changed := e.checkSandbox(ctx, j); changed != nil {
+		return nil, changed
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -464,20 +818,23 @@ func rowJSON(r Row) []any {
 // Describe lists the visible dataset's tables with their columns and first
 // rows, for the schema explorer.
 func (e *Engine) Describe(ctx context.Context, spec *Spec, sampleRows int) ([]Table, error) {
-	tables, err := e.describe(ctx, spec, sampleRows)
-	e.checkSandbox(spec)
-	return tables, err
-}
-
-func (e *Engine) describe(ctx context.Context, spec *Spec, sampleRows int) ([]Table, error) {
 	if spec.Kind == KindCode {
 		return nil, nil // no tables: the tests are the data
 	}
-	st, err := e.state(ctx, spec)
+	st, err := e.hold(ctx, spec)
 	if err != nil {
 		return nil, err
 	}
-	db := st.datasets[0].db
+	defer e.unhold(st)
+	j, err := e.checkout(ctx, st, false)
+	if err != nil {
+		return nil, err
+	}
+	defer j.release()
+	return describeTables(ctx, j.datasets[0].db, sampleRows)
+}
+
+func describeTables(ctx context.Context, db *database, sampleRows int) ([]Table, error) {
 	cols, err := db.trustedQuery(ctx, `SELECT table_schema, table_name, column_name, data_type
 		FROM information_schema.columns
 		WHERE table_catalog = current_database() AND table_schema NOT IN ('information_schema', 'pg_catalog')

@@ -41,11 +41,15 @@ func TestQualityFeedbackHidesHiddenDataset(t *testing.T) {
 	defer e.Close()
 	lab := testLab(t, "duplicate-keys")
 	ctx := context.Background()
-	st, err := e.state(ctx, &lab.Spec)
+	held, err := e.hold(ctx, &lab.Spec)
 	if err != nil {
 		t.Fatal(err)
 	}
-	count := func(ds *dataset) int {
+	st, err := e.checkout(ctx, held, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(ds dsConn) int {
 		res, err := ds.db.trustedQuery(ctx, "SELECT count(*) FROM shop.orders", 1)
 		if err != nil {
 			t.Fatal(err)
@@ -53,6 +57,8 @@ func TestQualityFeedbackHidesHiddenDataset(t *testing.T) {
 		return int(res.Rows[0][0].N)
 	}
 	visible, hidden := count(st.datasets[0]), count(st.datasets[1])
+	st.release()
+	e.unhold(held)
 	if hidden <= visible {
 		t.Fatalf("the test needs more hidden rows than visible ones: %d, %d", visible, hidden)
 	}
@@ -98,21 +104,27 @@ func TestQualityFeedbackHidesHiddenDataset(t *testing.T) {
 }
 
 // A job that leaves a setting changed (whatever slipped past the denylist)
-// gets a refusal, and the lab's databases are rebuilt with the sandbox's
-// settings before the next job.
+// gets a refusal and reports its process tainted, and the shared instances
+// are rebuilt with the sandbox's settings before the next job.
 func TestEngineResetsChangedSettings(t *testing.T) {
 	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	lab := testLab(t, "filter-sort-orders")
-	ctx := context.Background()
-	if v, err := e.Grade(ctx, &lab.Spec, lab.Solution); err != nil || !v.Passed {
-		t.Fatalf("reference: %+v %v", v, err)
+	other := testLab(t, "customers-without-orders")
+	info := &jobInfo{}
+	ctx := withJobInfo(context.Background(), info)
+	for _, l := range []*Lab{lab, other} {
+		if v, err := e.Grade(ctx, &l.Spec, l.Solution); err != nil || !v.Passed {
+			t.Fatalf("reference: %+v %v", v, err)
+		}
 	}
-	if got := e.takeTainted(); got != "" {
-		t.Fatalf("a normal job tainted the engine: %s", got)
+	if info.tainted != "" {
+		t.Fatalf("a normal job tainted the engine: %s", info.tainted)
 	}
-	db := e.cache[lab.Key].datasets[0].db
-	if err := db.execTrusted(ctx, "SELECT * FROM enable_logging('QueryLog')"); err != nil {
+	oldVisible := e.visible
+	// What a submission could do if a table function slipped past the
+	// denylist: the change is the whole instance's, every lab's.
+	if err := oldVisible.admin.execTrusted(ctx, "SELECT * FROM enable_logging('QueryLog')"); err != nil {
 		t.Fatal(err)
 	}
 	v, err := e.Grade(ctx, &lab.Spec, lab.Solution)
@@ -122,18 +134,20 @@ func TestEngineResetsChangedSettings(t *testing.T) {
 	if v.Passed || v.ErrorKind != ErrKindRefused || !strings.Contains(v.Error, "enable_logging") {
 		t.Errorf("verdict = %+v, want a refusal naming the changed settings", v)
 	}
-	if got := e.takeTainted(); !strings.Contains(got, "enable_logging") {
-		t.Errorf("tainted = %q, want the changed settings", got)
+	if !strings.Contains(info.tainted, "enable_logging") {
+		t.Errorf("tainted = %q, want the changed settings", info.tainted)
 	}
-	if v, err := e.Grade(ctx, &lab.Spec, lab.Solution); err != nil || !v.Passed || e.takeTainted() != "" {
-		t.Fatalf("next job: %+v %v", v, err)
+	for _, l := range []*Lab{lab, other} {
+		next := &jobInfo{}
+		if v, err := e.Grade(withJobInfo(context.Background(), next), &l.Spec, l.Solution); err != nil || !v.Passed || next.tainted != "" {
+			t.Fatalf("next job on %s: %+v %v %q", l.ID, v, err, next.tainted)
+		}
 	}
-	fresh := e.cache[lab.Key].datasets[0].db
-	now, err := fresh.readSettings(ctx)
-	if err != nil {
-		t.Fatal(err)
+	if e.visible == oldVisible {
+		t.Fatal("the visible instance was not rebuilt")
 	}
-	if changed := changedSettings(fresh.settings, now); len(changed) != 0 || fresh == db {
-		t.Errorf("after the reset: changed %v, same database %v", changed, fresh == db)
+	same, _, err := e.visible.admin.settingsUnchanged(ctx)
+	if err != nil || !same {
+		t.Errorf("after the reset: settings unchanged %v, %v", same, err)
 	}
 }

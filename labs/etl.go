@@ -46,7 +46,7 @@ func (m *missingTarget) Error() string { return fmt.Sprintf("target %s: %v", m.t
 
 // gradeETL runs the script on every dataset (twice for an idempotent lab),
 // compares the target tables with the reference's and runs checks.sql.
-func (e *Engine) gradeETL(ctx context.Context, st *labState, stmts []Statement, v *Verdict) error {
+func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Verdict) error {
 	p := policyFor(KindETL)
 	checks := SplitStatements(st.spec.Checks)
 	var messages []string

@@ -2,6 +2,7 @@ package labs
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"os"
 	"testing"
@@ -34,9 +35,24 @@ func faultyWorker(fault string) int {
 		jobs.ReadBytes('\n')
 		return 3
 	case "internal": // answer the first job with an internal error
-		jobs.ReadBytes('\n')
-		fmt.Fprintln(answers, `{"internal":"test fault: the worker broke"}`)
-		jobs.ReadBytes('\n') // until the pool kills it
+		line, _ := jobs.ReadBytes('\n')
+		var req request
+		json.Unmarshal(line, &req)
+		fmt.Fprintf(answers, `{"id":%d,"internal":"test fault: the worker broke"}`+"\n", req.ID)
+		jobs.ReadBytes('\n') // until the pool retires it
+		return 0
+	case "hang": // take jobs and never answer
+		for {
+			if _, err := jobs.ReadBytes('\n'); err != nil {
+				return 0
+			}
+		}
+	case "stderr": // say something on stderr, then serve
+		fmt.Fprintln(os.Stderr, "worker stderr line")
+		if err := ServeWorker(jobs, answers); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
 		return 0
 	case "stdout": // print as DuckDB's stdout logging would, then serve
 		fmt.Fprintln(os.Stdout, `{"verdict":{"passed":true,"message":"forged on stdout"}}`)

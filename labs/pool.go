@@ -1,11 +1,13 @@
 package labs
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -38,22 +40,30 @@ var ErrWorkerLost = errors.New("labs: the grader worker stopped twice while runn
 
 // PoolOptions configure a Pool. Zero values take the defaults.
 type PoolOptions struct {
-	Workers     int               // default: the number of CPUs
-	Queue       int               // jobs that may wait for a worker; default: 2 per worker
-	Reserved    int               // workers anonymous jobs never take; default: see reservedWorkers; negative: none
+	Workers     int               // jobs that run at once; default: the number of CPUs
+	Processes   int               // worker processes; default: see defaultProcesses
+	Queue       int               // jobs that may wait for a slot; default: 2 per worker
+	Reserved    int               // slots anonymous jobs never take; default: see reservedWorkers; negative: none
 	Timeout     time.Duration     // per job; default DefaultTimeout
 	MemoryLimit int64             // worker RSS cap in bytes; default DefaultWorkerMemory
-	MaxLabs     int               // labs each worker keeps warm; 0 keeps all
+	MaxLabs     int               // labs each process keeps warm; 0 keeps all
 	Command     func() *exec.Cmd  // how to start a worker; default: this executable's grader-worker
 	Logger      *slog.Logger      //
 	Observe     func(Observation) // called after every job, for metrics
 	poll        time.Duration     // RSS polling interval
-	dispatched  func(Caller)      // tests: called as each job gets its worker
+	dispatched  func(Caller)      // tests: called as each job gets its slot
+}
+
+// defaultProcesses is one worker process per four job slots, and at least
+// two when there are two slots: a crash then costs half the jobs in flight,
+// not all of them, while each process still holds only its own labs.
+func defaultProcesses(workers int) int {
+	return max(min(workers, 2), (workers+3)/4)
 }
 
 // reservedWorkers is the default share kept for signed-in learners: a
-// quarter of the workers, at least one when there are two or more. With a
-// single worker nothing can be kept without locking anonymous callers out
+// quarter of the slots, at least one when there are two or more. With a
+// single slot nothing can be kept without locking anonymous callers out
 // entirely, so they share it; the per-caller limits still bound them.
 func reservedWorkers(workers int) int {
 	if workers < 2 {
@@ -101,7 +111,8 @@ type Observation struct {
 
 // PoolStats are the pool's counters.
 type PoolStats struct {
-	Workers          int   `json:"workers"`
+	Workers          int   `json:"workers"`   // job slots
+	Processes        int   `json:"processes"` // worker processes
 	Reserved         int   `json:"reserved"`
 	Waiting          int64 `json:"waiting"`
 	Running          int64 `json:"running"`
@@ -109,76 +120,91 @@ type PoolStats struct {
 	Busy             int64 `json:"busy_rejections"`
 	Restarts         int64 `json:"restarts"`
 	// LabBuilds counts the times a worker built a lab's datasets: once per
-	// lab and worker, and again after MaxLabs evicted it or a restart.
+	// lab, and again after MaxLabs evicted it or a restart.
 	LabBuilds int64 `json:"lab_builds"`
 }
 
-// Pool grades in supervised worker processes. A worker that passes its
-// deadline or its memory cap is killed and replaced, so a hostile query can
-// cost one worker but never the server or another submission. Waiting jobs
-// are served round-robin by caller, so one caller's burst cannot starve
-// the others, and anonymous jobs never hold the workers kept for
-// signed-in learners.
+// Pool grades in supervised worker processes. Each lab has a home
+// process (rendezvous hashing on its key), so its warm datasets exist once
+// however many jobs use it, and one process runs many jobs at once on its
+// own connections. A process that passes a job's deadline or its memory
+// cap is killed and replaced, so a hostile query can cost the jobs in
+// flight on one process a retry, but never the server or a verdict.
+// Waiting jobs are served round-robin by caller, so one caller's burst
+// cannot starve the others, and anonymous jobs never hold the slots kept
+// for signed-in learners.
 type Pool struct {
 	opts        PoolOptions
 	capacity    int // running plus waiting jobs
-	anonWorkers int // workers anonymous jobs may hold at once
+	anonWorkers int // slots anonymous jobs may hold at once
 	anonAdmit   int // anonymous jobs that may be running or waiting at once
 
-	mu           sync.Mutex // guards the fields below and every worker's state
-	idle         []*worker
+	mu           sync.Mutex // guards the fields below and every proc's worker
+	procs        []*proc
+	free         int                  // job slots free
 	queues       map[string][]*ticket // waiting jobs by caller key
 	ring         []string             // caller keys with waiting jobs, in round-robin order
 	next         int                  // index in ring of the caller served next
 	admitted     int
 	anonAdmitted int
 	anonRunning  int
+	closed       bool
 
-	wg       sync.WaitGroup // replacement starts
-	closed   atomic.Bool
+	jobs     sync.WaitGroup // jobs in flight; Close waits for them
+	starts   sync.WaitGroup // worker starts in progress
 	stop     chan struct{}
 	waiting  atomic.Int64
 	running  atomic.Int64
 	busy     atomic.Int64
 	restarts atomic.Int64
 	builds   atomic.Int64
+	ids      atomic.Uint64
 	observer atomic.Pointer[func(Observation)]
 }
 
-// ticket is one job waiting for a worker.
+// ticket is one job waiting for a slot.
 type ticket struct {
 	caller Caller
-	ready  chan *worker // receives the worker; buffered
-	given  bool         // a worker was sent on ready (under Pool.mu)
+	ready  chan struct{} // receives the slot; buffered
+	given  bool          // a slot was sent on ready (under Pool.mu)
 }
 
 func (c Caller) anonymous() bool { return !c.SignedIn }
 
-type workerState uint8
+// proc is one worker process's place in the pool: the labs homed there
+// stay there when its worker is replaced.
+type proc struct {
+	index int
+	w     *worker       // nil while a worker starts (under Pool.mu)
+	ready chan struct{} // closed once w is set
+}
 
-const (
-	workerStarting workerState = iota
-	workerIdle
-	workerBusy
-	workerGone // exited or killed; never used again
-)
-
+// worker is one running worker process and the jobs in flight on it.
 type worker struct {
-	known   map[string]bool // spec keys this worker has been sent
 	cmd     *exec.Cmd
 	jobs    *os.File // our end of the job pipe
 	answers *os.File // our end of the answer pipe
-	enc     *json.Encoder
-	dec     *json.Decoder
 	pid     int
 	exited  chan struct{} // closed once the process has exited
-	state   workerState   // under Pool.mu
+	lostCh  chan struct{} // closed once the worker is lost: no answer will come
+
+	encMu sync.Mutex // one job line at a time
+	enc   *json.Encoder
+
+	mu       sync.Mutex
+	known    map[string]bool // spec keys this worker has been sent
+	pending  map[uint64]chan response
+	lost     *lost // why it was lost
+	draining bool  // no new jobs: it is closed once the last one answers
 }
 
 // NewPool starts the workers. It fails when a worker cannot start.
 func NewPool(opts PoolOptions) (*Pool, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.NumCPU()
+	}
+	if opts.Processes <= 0 {
+		opts.Processes = defaultProcesses(opts.Workers)
 	}
 	if opts.Queue <= 0 {
 		opts.Queue = 2 * opts.Workers
@@ -215,16 +241,19 @@ func NewPool(opts PoolOptions) (*Pool, error) {
 		capacity:    opts.Workers + opts.Queue,
 		anonWorkers: anonWorkers,
 		anonAdmit:   anonWorkers + (opts.Queue+1)/2, // and half the queue
+		free:        opts.Workers,
 		queues:      map[string][]*ticket{},
 		stop:        make(chan struct{}),
 	}
-	for i := 0; i < opts.Workers; i++ {
+	for i := 0; i < opts.Processes; i++ {
 		w, err := p.start()
 		if err != nil {
 			p.Close()
 			return nil, err
 		}
-		p.add(w)
+		ready := make(chan struct{})
+		close(ready)
+		p.procs = append(p.procs, &proc{index: i, w: w, ready: ready})
 	}
 	return p, nil
 }
@@ -232,15 +261,20 @@ func NewPool(opts PoolOptions) (*Pool, error) {
 // start starts a worker process. Jobs and answers travel on two pipes of
 // their own (fds 3 and 4 in the worker), not on stdin and stdout: DuckDB
 // and anything it links may print to stdout, which goes to /dev/null.
+// Its stderr is read line by line into the pool's log.
 func (p *Pool) start() (*worker, error) {
 	cmd := p.opts.Command()
 	if cmd.Env == nil {
 		cmd.Env = os.Environ()
 	}
-	cmd.Env = append(cmd.Env, WorkerEnv+"=1", WorkerMaxLabsEnv+"="+strconv.Itoa(p.opts.MaxLabs))
+	cmd.Env = append(cmd.Env, WorkerEnv+"=1", WorkerMaxLabsEnv+"="+strconv.Itoa(p.opts.MaxLabs),
+		WorkerConcurrencyEnv+"="+strconv.Itoa(p.opts.Workers))
 	cmd.Stdin, cmd.Stdout = nil, nil
-	cmd.Stderr = os.Stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL} // no orphans if the server dies
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, fmt.Errorf("labs: worker stderr: %w", err)
+	}
 	jobsR, jobsW, err := os.Pipe()
 	if err != nil {
 		return nil, fmt.Errorf("labs: worker job pipe: %w", err)
@@ -262,90 +296,163 @@ func (p *Pool) start() (*worker, error) {
 		ansR.Close()
 		return nil, fmt.Errorf("labs: start worker: %w", err)
 	}
-	w := &worker{known: map[string]bool{}, cmd: cmd, jobs: jobsW, answers: ansR,
-		enc: json.NewEncoder(jobsW), dec: json.NewDecoder(ansR), pid: cmd.Process.Pid, exited: make(chan struct{})}
-	go p.watch(w)
+	w := &worker{cmd: cmd, jobs: jobsW, answers: ansR, pid: cmd.Process.Pid,
+		exited: make(chan struct{}), lostCh: make(chan struct{}),
+		enc: json.NewEncoder(jobsW), known: map[string]bool{}, pending: map[uint64]chan response{}}
+	logs := make(chan struct{})
+	go func() {
+		defer close(logs)
+		sc := bufio.NewScanner(stderr)
+		sc.Buffer(make([]byte, 4096), 64<<10)
+		for sc.Scan() {
+			p.opts.Logger.Warn("grader worker says", "pid", w.pid, "line", sc.Text())
+		}
+	}()
+	go p.read(w)
+	go func() {
+		<-logs // Wait closes the stderr pipe: read it to the end first
+		w.cmd.Wait()
+		close(w.exited)
+		p.lose(w, &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"})
+	}()
+	go p.watchMemory(w)
 	return w, nil
 }
 
-// watch waits for a worker's exit. An idle worker that dies is replaced at
-// once, not found dead by the next job; a busy one is the job's to handle.
-func (p *Pool) watch(w *worker) {
-	w.cmd.Wait()
-	close(w.exited)
-	p.mu.Lock()
-	replace := false
-	switch w.state {
-	case workerIdle:
-		p.removeIdle(w)
-		w.state, replace = workerGone, true
-	case workerStarting:
-		w.state = workerGone // add sees it and starts another
-	}
-	p.mu.Unlock()
-	if replace {
-		w.close()
-		p.opts.Logger.Warn("idle grader worker exited; starting a new one", "pid", w.pid)
-		p.replace()
+// read delivers each answer to the job waiting for it. Every answer is
+// decoded into a value of its own, so no answer can carry fields of the
+// one before.
+func (p *Pool) read(w *worker) {
+	dec := json.NewDecoder(w.answers)
+	for {
+		var resp response
+		if err := dec.Decode(&resp); err != nil {
+			p.lose(w, &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"})
+			return
+		}
+		w.mu.Lock()
+		ch := w.pending[resp.ID]
+		delete(w.pending, resp.ID)
+		empty := len(w.pending) == 0 && w.draining
+		w.mu.Unlock()
+		if ch != nil {
+			ch <- resp
+		}
+		if empty {
+			w.jobs.Close() // a drained worker exits at EOF
+		}
 	}
 }
 
-func (p *Pool) removeIdle(w *worker) {
-	for i, x := range p.idle {
-		if x == w {
-			p.idle = append(p.idle[:i], p.idle[i+1:]...)
+// watchMemory kills a worker whose resident memory passes the cap.
+func (p *Pool) watchMemory(w *worker) {
+	tick := time.NewTicker(p.opts.poll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-tick.C:
+			if rss := residentBytes(w.pid); rss > p.opts.MemoryLimit {
+				// A job alone on the worker is the one that used the memory.
+				// With several, none can be blamed: each is tried again, and
+				// the culprit meets the cap again.
+				why := &lost{ErrKindMemory, fmt.Sprintf("memory limit exceeded: the submission used more than %d MB and was stopped", p.opts.MemoryLimit>>20)}
+				w.mu.Lock()
+				inFlight := len(w.pending)
+				w.mu.Unlock()
+				if inFlight > 1 {
+					why = &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"}
+				}
+				p.kill(w, why, "memory", "rss_mb", rss>>20, "jobs", inFlight)
+				return
+			}
+		case <-w.lostCh:
 			return
 		}
 	}
 }
 
-// add makes a started worker available to waiting jobs.
-func (p *Pool) add(w *worker) {
-	p.mu.Lock()
-	if w.state == workerGone || p.closed.Load() {
-		dead := w.state == workerGone
-		w.state = workerGone
-		p.mu.Unlock()
-		w.kill()
-		if dead {
-			p.replace()
-		}
+// kill ends a worker that broke a limit, and logs why.
+func (p *Pool) kill(w *worker, why *lost, reason string, attrs ...any) {
+	p.opts.Logger.Warn("grader worker killed", append([]any{"pid", w.pid, "reason", reason}, attrs...)...)
+	p.lose(w, why)
+	w.cmd.Process.Kill()
+}
+
+// lose marks a worker lost: the jobs in flight on it learn why, and its
+// place gets a new worker. Only the first call counts.
+func (p *Pool) lose(w *worker, why *lost) {
+	w.mu.Lock()
+	if w.lost != nil {
+		w.mu.Unlock()
 		return
 	}
-	w.state = workerIdle
-	p.idle = append(p.idle, w)
-	p.dispatch()
+	w.lost = why
+	draining := w.draining
+	w.mu.Unlock()
+	// Its place gets a new worker before any job hears of the loss, so a
+	// job that retries at once never meets the lost one.
+	if !draining {
+		p.mu.Lock()
+		for _, pr := range p.procs {
+			if pr.w == w {
+				p.restartLocked(pr)
+			}
+		}
+		p.mu.Unlock()
+	}
+	close(w.lostCh)
+	w.jobs.Close()
+}
+
+// retire stops sending jobs to a worker a job left suspect, lets its jobs
+// in flight finish, and gives its place a new worker now.
+func (p *Pool) retire(w *worker) {
+	w.mu.Lock()
+	if w.draining || w.lost != nil {
+		w.mu.Unlock()
+		return
+	}
+	w.draining = true
+	empty := len(w.pending) == 0
+	w.mu.Unlock()
+	if empty {
+		w.jobs.Close()
+	}
+	p.mu.Lock()
+	for _, pr := range p.procs {
+		if pr.w == w {
+			p.restartLocked(pr)
+		}
+	}
 	p.mu.Unlock()
 }
 
-// close releases our ends of the worker's pipes.
-func (w *worker) close() {
-	w.jobs.Close()
-	w.answers.Close()
-}
-
-func (w *worker) kill() {
-	w.cmd.Process.Kill()
-	w.close()
-	<-w.exited
-}
-
-// replace starts a new worker for a lost one, retrying while it fails.
-func (p *Pool) replace() {
-	if p.closed.Load() {
+// restartLocked starts a new worker for a place, retrying while it fails.
+// It runs under p.mu; after Close it does nothing, so no start is counted
+// once Close waits for them.
+func (p *Pool) restartLocked(pr *proc) {
+	pr.w = nil
+	pr.ready = make(chan struct{})
+	if p.closed {
 		return
 	}
 	p.restarts.Add(1)
-	p.wg.Add(1)
+	p.starts.Add(1)
+	ready := pr.ready
 	go func() {
-		defer p.wg.Done()
+		defer p.starts.Done()
 		for delay := 50 * time.Millisecond; ; delay = min(2*delay, 5*time.Second) {
-			if p.closed.Load() {
-				return
-			}
 			w, err := p.start()
 			if err == nil {
-				p.add(w)
+				p.mu.Lock()
+				if p.closed {
+					p.mu.Unlock()
+					w.jobs.Close()
+					return
+				}
+				pr.w = w
+				close(ready)
+				p.mu.Unlock()
 				return
 			}
 			p.opts.Logger.Error("grader worker failed to start", "err", err)
@@ -358,12 +465,50 @@ func (p *Pool) replace() {
 	}()
 }
 
+// home is the place of a lab's process: rendezvous hashing keeps each lab
+// on one process, and moves few labs if the number of processes changes.
+func (p *Pool) home(key string) *proc {
+	best, bestScore := 0, uint64(0)
+	for i := range p.procs {
+		h := fnv.New64a()
+		h.Write([]byte(key))
+		h.Write([]byte{byte(i), byte(i >> 8)})
+		if s := h.Sum64(); i == 0 || s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return p.procs[best]
+}
+
+// workerFor waits until the lab's process has a live worker.
+func (p *Pool) workerFor(ctx context.Context, key string) (*worker, error) {
+	pr := p.home(key)
+	for {
+		p.mu.Lock()
+		w, ready := pr.w, pr.ready
+		p.mu.Unlock()
+		if w != nil {
+			return w, nil
+		}
+		select {
+		case <-ready:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-p.stop:
+			return nil, ErrClosed
+		}
+	}
+}
+
 // admit takes a place for a job among the running and waiting ones, or
 // answers busy. Anonymous jobs may take only their share, so a flood of
 // them leaves room in the queue for signed-in learners.
 func (p *Pool) admit(c Caller) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if p.closed {
+		return ErrClosed
+	}
 	if p.admitted >= p.capacity || c.anonymous() && p.anonAdmitted >= p.anonAdmit {
 		p.busy.Add(1)
 		return ErrBusy
@@ -372,6 +517,7 @@ func (p *Pool) admit(c Caller) error {
 	if c.anonymous() {
 		p.anonAdmitted++
 	}
+	p.jobs.Add(1)
 	return nil
 }
 
@@ -382,11 +528,12 @@ func (p *Pool) leave(c Caller) {
 		p.anonAdmitted--
 	}
 	p.mu.Unlock()
+	p.jobs.Done()
 }
 
-// acquire waits for a worker, in the caller's turn.
-func (p *Pool) acquire(ctx context.Context, c Caller) (*worker, error) {
-	t := &ticket{caller: c, ready: make(chan *worker, 1)}
+// acquire waits for a job slot, in the caller's turn.
+func (p *Pool) acquire(ctx context.Context, c Caller) error {
+	t := &ticket{caller: c, ready: make(chan struct{}, 1)}
 	p.mu.Lock()
 	if len(p.queues[c.Key]) == 0 {
 		p.ring = append(p.ring, c.Key)
@@ -397,23 +544,22 @@ func (p *Pool) acquire(ctx context.Context, c Caller) (*worker, error) {
 	p.mu.Unlock()
 	var err error
 	select {
-	case w := <-t.ready:
-		return w, nil
+	case <-t.ready:
+		return nil
 	case <-ctx.Done():
 		err = ctx.Err()
 	case <-p.stop:
 		err = ErrClosed
 	}
 	p.mu.Lock()
-	if t.given { // the worker came as we gave up: pass it on
-		w := <-t.ready
+	if t.given { // the slot came as we gave up: pass it on
 		p.mu.Unlock()
-		p.release(w, c, true)
-		return nil, err
+		p.release(c)
+		return err
 	}
 	p.dequeue(t)
 	p.mu.Unlock()
-	return nil, err
+	return err
 }
 
 // dequeue drops a waiting ticket whose caller gave up.
@@ -449,18 +595,16 @@ func (p *Pool) dropRing(i int) {
 	}
 }
 
-// dispatch gives idle workers to waiting jobs, one caller after another.
-// An anonymous caller is skipped while anonymous jobs hold their share of
-// the workers. It runs under p.mu.
+// dispatch gives free slots to waiting jobs, one caller after another. An
+// anonymous caller is skipped while anonymous jobs hold their share of the
+// slots. It runs under p.mu.
 func (p *Pool) dispatch() {
-	for len(p.idle) > 0 && !p.closed.Load() {
+	for p.free > 0 && !p.closed {
 		t := p.pick()
 		if t == nil {
 			return
 		}
-		w := p.idle[0]
-		p.idle = p.idle[1:]
-		w.state = workerBusy
+		p.free--
 		t.given = true
 		p.waiting.Add(-1)
 		p.running.Add(1)
@@ -470,7 +614,7 @@ func (p *Pool) dispatch() {
 		if p.opts.dispatched != nil {
 			p.opts.dispatched(t.caller)
 		}
-		t.ready <- w
+		t.ready <- struct{}{}
 	}
 }
 
@@ -497,43 +641,25 @@ func (p *Pool) pick() *ticket {
 	return nil
 }
 
-// release ends a job's hold on a worker: back to the idle ones when it is
-// healthy, else killed and replaced.
-func (p *Pool) release(w *worker, c Caller, healthy bool) {
+// release frees a job's slot.
+func (p *Pool) release(c Caller) {
 	p.mu.Lock()
 	p.running.Add(-1)
 	if c.anonymous() {
 		p.anonRunning--
 	}
-	select {
-	case <-w.exited: // died after answering: its watcher left it to us
-		healthy = false
-	default:
-	}
-	if healthy && w.state == workerBusy && !p.closed.Load() {
-		w.state = workerIdle
-		p.idle = append(p.idle, w)
-		p.dispatch()
-		p.mu.Unlock()
-		return
-	}
-	w.state = workerGone
-	p.dispatch() // the anonymous share may have room again
+	p.free++
+	p.dispatch()
 	p.mu.Unlock()
-	w.kill()
-	p.replace()
 }
 
-// lost says why a worker was killed.
+// lost says why a job's worker went away.
 type lost struct{ kind, msg string }
 
 // do runs one job for the context's caller. A job whose worker dies, or
-// answers with an internal error, is tried once more on a fresh worker:
-// the worker was lost, not the learner's answer wrong.
+// answers with an internal error, is tried once more: the worker was lost,
+// not the learner's answer wrong.
 func (p *Pool) do(ctx context.Context, req *request) (response, *lost, error) {
-	if p.closed.Load() {
-		return response{}, nil, ErrClosed
-	}
 	c := callerOf(ctx)
 	if err := p.admit(c); err != nil {
 		return response{}, nil, err
@@ -542,13 +668,20 @@ func (p *Pool) do(ctx context.Context, req *request) (response, *lost, error) {
 	req.TimeoutMS = int(p.opts.Timeout / time.Millisecond)
 	req.Key = req.Spec.Key
 	for attempt := 1; ; attempt++ {
-		w, err := p.acquire(ctx, c)
+		if err := p.acquire(ctx, c); err != nil {
+			return response{}, nil, err
+		}
+		w, err := p.workerFor(ctx, req.Key)
 		if err != nil {
+			p.release(c)
 			return response{}, nil, err
 		}
 		resp, why := p.send(ctx, w, req)
+		p.release(c)
 		p.builds.Add(int64(resp.Builds))
-		p.release(w, c, why == nil && resp.Internal == "" && resp.Tainted == "")
+		if why == nil && (resp.Internal != "" || resp.Tainted != "") {
+			p.retire(w)
+		}
 		retry := why != nil && why.kind == ErrKindCrashed || why == nil && resp.Internal != ""
 		switch {
 		case why != nil && why.kind == "cancelled":
@@ -557,7 +690,7 @@ func (p *Pool) do(ctx context.Context, req *request) (response, *lost, error) {
 			p.opts.Logger.Warn("grader worker lost during a job; trying it on a fresh worker", "pid", w.pid, "op", req.Op, "lab", req.Key,
 				"internal", resp.Internal)
 			continue
-		case retry && why != nil:
+		case retry && why != nil && why.kind == ErrKindCrashed:
 			return response{}, nil, fmt.Errorf("%w (%s %s)", ErrWorkerLost, req.Op, req.Spec.ID)
 		case resp.Tainted != "":
 			p.opts.Logger.Warn("a job left its grader worker changed; the worker was replaced", "pid", w.pid, "lab", req.Spec.ID, "why", resp.Tainted)
@@ -570,54 +703,75 @@ func (p *Pool) do(ctx context.Context, req *request) (response, *lost, error) {
 // jobs name it by key.
 func (p *Pool) send(ctx context.Context, w *worker, req *request) (response, *lost) {
 	r := *req
+	w.mu.Lock()
 	if w.known[req.Key] {
 		r.Spec = nil
 	}
+	w.mu.Unlock()
 	resp, why := p.exchange(ctx, w, &r)
 	if why == nil && resp.NeedSpec {
 		r.Spec = req.Spec
 		resp, why = p.exchange(ctx, w, &r)
 	}
 	if why == nil {
+		w.mu.Lock()
 		w.known[req.Key] = true
+		w.mu.Unlock()
 	}
 	return resp, why
 }
 
-// exchange sends one job and waits for its answer while watching the
-// worker's deadline, its memory and the caller.
+// exchange sends one job and waits for its answer while watching its
+// deadline and the caller. Other jobs run on the same worker meanwhile.
 func (p *Pool) exchange(ctx context.Context, w *worker, req *request) (response, *lost) {
-	answer := make(chan error, 1)
-	var resp response
-	go func() {
-		if err := w.enc.Encode(req); err != nil {
-			answer <- err
-			return
-		}
-		answer <- w.dec.Decode(&resp)
-	}()
+	r := *req
+	r.ID = p.ids.Add(1)
+	answer := make(chan response, 1)
+	w.mu.Lock()
+	if w.lost != nil {
+		why := w.lost
+		w.mu.Unlock()
+		return response{}, why
+	}
+	w.pending[r.ID] = answer
+	w.mu.Unlock()
+	forget := func() {
+		w.mu.Lock()
+		delete(w.pending, r.ID)
+		w.mu.Unlock()
+	}
+	w.encMu.Lock()
+	err := w.enc.Encode(&r)
+	w.encMu.Unlock()
+	if err != nil {
+		forget()
+		return response{}, &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"}
+	}
 	// The worker cancels at the deadline itself; this is for when it cannot
 	// (a single huge value is not interruptible).
 	deadline := time.NewTimer(p.opts.Timeout + time.Second)
 	defer deadline.Stop()
-	tick := time.NewTicker(p.opts.poll)
-	defer tick.Stop()
-	for {
-		select {
-		case err := <-answer:
-			if err != nil {
-				return resp, &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"}
-			}
-			return resp, nil
-		case <-deadline.C:
-			return resp, &lost{ErrKindTimeout, fmt.Sprintf("time limit exceeded: the submission ran longer than %s and was stopped", p.opts.Timeout)}
-		case <-tick.C:
-			if rss := residentBytes(w.pid); rss > p.opts.MemoryLimit {
-				return resp, &lost{ErrKindMemory, fmt.Sprintf("memory limit exceeded: the submission used more than %d MB and was stopped", p.opts.MemoryLimit>>20)}
-			}
-		case <-ctx.Done():
-			return resp, &lost{kind: "cancelled"}
-		}
+	select {
+	case resp := <-answer:
+		return resp, nil
+	case <-w.lostCh:
+		forget()
+		w.mu.Lock()
+		why := w.lost
+		w.mu.Unlock()
+		return response{}, why
+	case <-deadline.C:
+		forget()
+		why := &lost{ErrKindTimeout, fmt.Sprintf("time limit exceeded: the submission ran longer than %s and was stopped", p.opts.Timeout)}
+		// Other jobs on the worker see it crash and are tried again.
+		p.kill(w, &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"}, "deadline", "lab", req.Key)
+		return response{}, why
+	case <-ctx.Done():
+		forget()
+		w.encMu.Lock()
+		w.enc.Encode(&request{Op: "cancel", ID: r.ID})
+		w.encMu.Unlock()
+		return response{}, &lost{kind: "cancelled"}
 	}
 }
 
@@ -763,33 +917,43 @@ func (p *Pool) Stats() PoolStats {
 	p.mu.Lock()
 	anon := p.anonRunning
 	p.mu.Unlock()
-	return PoolStats{Workers: p.opts.Workers, Reserved: p.opts.Reserved, Waiting: p.waiting.Load(), Running: p.running.Load(),
-		RunningAnonymous: int64(anon), Busy: p.busy.Load(), Restarts: p.restarts.Load(), LabBuilds: p.builds.Load()}
+	return PoolStats{Workers: p.opts.Workers, Processes: p.opts.Processes, Reserved: p.opts.Reserved, Waiting: p.waiting.Load(),
+		Running: p.running.Load(), RunningAnonymous: int64(anon), Busy: p.busy.Load(), Restarts: p.restarts.Load(), LabBuilds: p.builds.Load()}
 }
 
-// Close stops every worker. Jobs still waiting get ErrClosed; a running
-// job's worker is killed when the job ends.
+// Close refuses new jobs, ends the waiting ones with ErrClosed, waits for
+// the jobs in flight to answer, and then stops every worker.
 func (p *Pool) Close() error {
-	if p.closed.Swap(true) {
+	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
 		return nil
 	}
+	p.closed = true
 	close(p.stop)
-	p.wg.Wait()
+	p.mu.Unlock()
+	p.jobs.Wait()
+	p.starts.Wait()
 	p.mu.Lock()
-	idle := p.idle
-	p.idle = nil
-	for _, w := range idle {
-		w.state = workerGone
+	var ws []*worker
+	for _, pr := range p.procs {
+		if pr.w != nil {
+			ws = append(ws, pr.w)
+		}
 	}
 	p.mu.Unlock()
-	for _, w := range idle {
+	for _, w := range ws {
+		w.mu.Lock()
+		w.draining = true
+		w.mu.Unlock()
 		w.jobs.Close() // the worker exits at EOF
 		select {
 		case <-w.exited:
-			w.answers.Close()
 		case <-time.After(2 * time.Second):
-			w.kill()
+			p.kill(w, &lost{ErrKindCrashed, "the grader was closed"}, "close")
+			<-w.exited
 		}
+		w.answers.Close()
 	}
 	return nil
 }

@@ -10,10 +10,17 @@ import (
 	"time"
 )
 
-func idleWorkers(p *Pool) []*worker {
+// liveWorkers are the pool's running worker processes.
+func liveWorkers(p *Pool) []*worker {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return append([]*worker(nil), p.idle...)
+	var out []*worker
+	for _, pr := range p.procs {
+		if pr.w != nil {
+			out = append(out, pr.w)
+		}
+	}
+	return out
 }
 
 // A worker that dies while idle is replaced at once, and the next job is
@@ -21,7 +28,7 @@ func idleWorkers(p *Pool) []*worker {
 func TestPoolReplacesDeadIdleWorker(t *testing.T) {
 	pool := newTestPool(t, PoolOptions{Workers: 1})
 	lab := testLab(t, "filter-sort-orders")
-	idle := idleWorkers(pool)
+	idle := liveWorkers(pool)
 	if len(idle) != 1 {
 		t.Fatalf("%d idle workers, want 1", len(idle))
 	}
@@ -30,7 +37,7 @@ func TestPoolReplacesDeadIdleWorker(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, "the dead worker to be replaced", func() bool {
-		w := idleWorkers(pool)
+		w := liveWorkers(pool)
 		return pool.Stats().Restarts == 1 && len(w) == 1 && w[0].pid != dead
 	})
 	v, err := pool.Grade(context.Background(), &lab.Spec, lab.Solution)
@@ -117,7 +124,7 @@ func TestPoolReplacesWorkerWithChangedSettings(t *testing.T) {
 	if v.Passed || v.ErrorKind != ErrKindRefused || !strings.Contains(v.Error, "enable_logging") {
 		t.Errorf("verdict = %+v, want a refusal naming the changed setting", v)
 	}
-	waitFor(t, "the worker to be replaced", func() bool { return pool.Stats().Restarts == 1 && len(idleWorkers(pool)) == 1 })
+	waitFor(t, "the worker to be replaced", func() bool { return pool.Stats().Restarts == 1 && len(liveWorkers(pool)) == 1 })
 	after, err := pool.Run(ctx, &lab.Spec, settings)
 	if err != nil {
 		t.Fatal(err)

@@ -19,9 +19,9 @@ func (r qualityRun) passed() bool { return len(r.noisy) == 0 && len(r.missed) ==
 // runQuality runs every check on each clean dataset (none may fire) and on
 // each dataset after each incident (at least one must fire). Incidents run
 // on every dataset: a check written against the visible rows must not pass.
-func (e *Engine) runQuality(ctx context.Context, st *labState, checks []Statement) ([]qualityRun, error) {
+func (e *Engine) runQuality(ctx context.Context, st *job, checks []Statement) ([]qualityRun, error) {
 	p := policyFor(KindQuality)
-	fired := func(ds *dataset) ([]int, error) {
+	fired := func(ds dsConn) ([]int, error) {
 		var out []int
 		for i, c := range checks {
 			prepared, err := ds.db.prepare(c, i+1, p)
@@ -81,7 +81,7 @@ func (e *Engine) runQuality(ctx context.Context, st *labState, checks []Statemen
 // names checks and incidents; about the hidden one it says only that
 // something went wrong, since which check fired, or which incident went
 // unseen, would read the hidden rows out one threshold at a time.
-func (e *Engine) gradeQuality(ctx context.Context, st *labState, checks []Statement, v *Verdict) error {
+func (e *Engine) gradeQuality(ctx context.Context, st *job, checks []Statement, v *Verdict) error {
 	runs, err := e.runQuality(ctx, st, checks)
 	if err != nil {
 		return err
@@ -128,10 +128,16 @@ func checkList(ns []int) string {
 // every incident on every dataset. Authors may see the hidden dataset, so
 // the problems name both.
 func (e *Engine) auditQuality(ctx context.Context, lab *Lab) []string {
-	st, err := e.state(ctx, &lab.Spec)
+	held, err := e.hold(ctx, &lab.Spec)
 	if err != nil {
 		return []string{err.Error()}
 	}
+	defer e.unhold(held)
+	st, err := e.checkout(ctx, held, true)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	defer st.release()
 	var problems []string
 	for _, ds := range st.datasets {
 		before, err := fingerprint(ctx, ds.db)

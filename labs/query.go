@@ -18,8 +18,13 @@ func (e *Engine) queryReference(ctx context.Context, spec *Spec, db *database) (
 // referenceKeys reads the sort keys of a lab's reference on its visible
 // dataset, whose expected result gives the column names.
 func referenceKeys(ctx context.Context, spec *Spec, ds *dataset) ([]SortKey, error) {
+	db, err := ds.acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer ds.release(db)
 	stmts := SplitStatements(spec.Solution)
-	keys, ok, err := sortKeys(ctx, ds.db, stmts[0].Text, ds.expected.Columns)
+	keys, ok, err := sortKeys(ctx, db, stmts[0].Text, ds.expected.Columns)
 	if err != nil {
 		return nil, fmt.Errorf("lab %s: solution.sql: %w", spec.ID, err)
 	}
@@ -31,7 +36,7 @@ func referenceKeys(ctx context.Context, spec *Spec, ds *dataset) ([]SortKey, err
 
 // gradeQuery runs the one statement on every dataset and compares its rows
 // with the reference's.
-func (e *Engine) gradeQuery(ctx context.Context, st *labState, stmts []Statement, v *Verdict) error {
+func (e *Engine) gradeQuery(ctx context.Context, st *job, stmts []Statement, v *Verdict) error {
 	opts := CompareOptions{Ordered: st.ordered, Keys: st.keys, ColumnNames: st.spec.ColumnNames, Tolerance: st.spec.Tolerance}
 	p := policyFor(KindQuery)
 	var messages []string

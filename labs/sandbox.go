@@ -62,13 +62,14 @@ func (e *SQLError) Error() string {
 	return fmt.Sprintf("SQL error in statement %d (starting on line %d): %s", e.Statement, e.Line, e.Msg)
 }
 
-// database is one locked in-memory DuckDB with one connection. Locking the
-// configuration per connection breaks pooled connections, so there is
-// exactly one, set up once.
+// database is one connection to a locked in-memory DuckDB. The first one
+// (openDatabase) locks the instance; later ones (connect) share its
+// connector and its locked settings, and USE one lab's catalog.
 type database struct {
 	connector *duckdb.Connector
 	conn      *duckdb.Conn
-	settings  map[string]string // duckdb_settings() right after lockSettings
+	settings  map[string]string // duckdb_settings() on this connection when it was opened
+	digest    string            // a hash of settings, compared after every job
 }
 
 // lockSettings run before any lab or learner text. The order matters:
@@ -102,11 +103,60 @@ func openDatabase(ctx context.Context) (*database, error) {
 			return nil, fmt.Errorf("labs: sandbox setting %q: %w", s, err)
 		}
 	}
-	if db.settings, err = db.readSettings(ctx); err != nil {
+	if err := db.snapshotSettings(ctx); err != nil {
 		db.close()
 		return nil, err
 	}
 	return db, nil
+}
+
+// connect opens another connection to db's instance that uses catalog.
+func (db *database) connect(ctx context.Context, catalog string) (*database, error) {
+	dc, err := db.connector.Connect(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("labs: connect duckdb: %w", err)
+	}
+	c := &database{connector: db.connector, conn: dc.(*duckdb.Conn)}
+	if _, err := c.conn.ExecContext(ctx, "USE "+catalog, nil); err != nil { // catalog is quoted
+		c.closeConn()
+		return nil, fmt.Errorf("labs: use %s: %w", catalog, err)
+	}
+	if err := c.snapshotSettings(ctx); err != nil {
+		c.closeConn()
+		return nil, err
+	}
+	return c, nil
+}
+
+// settingsDigest is one row however many settings there are: reading all
+// of them through the driver after every job would cost more than the job.
+const settingsDigest = `SELECT md5(string_agg(name || '=' || coalesce(value, '(null)'), chr(10) ORDER BY name)) FROM duckdb_settings()`
+
+func (db *database) snapshotSettings(ctx context.Context) error {
+	var err error
+	if db.settings, err = db.readSettings(ctx); err != nil {
+		return err
+	}
+	res, err := db.trustedQuery(ctx, settingsDigest, 1)
+	if err != nil {
+		return fmt.Errorf("labs: read sandbox settings: %w", err)
+	}
+	db.digest = res.Rows[0][0].S
+	return nil
+}
+
+// settingsUnchanged compares the connection's settings with its snapshot,
+// and reads them all only when they differ.
+func (db *database) settingsUnchanged(ctx context.Context) (bool, map[string]string, error) {
+	res, err := db.trustedQuery(ctx, settingsDigest, 1)
+	if err != nil {
+		return false, nil, err
+	}
+	if res.Rows[0][0].S == db.digest {
+		return true, nil, nil
+	}
+	now, err := db.readSettings(ctx)
+	return false, now, err
 }
 
 // readSettings reads every setting: lock_configuration does not stop table
@@ -140,10 +190,14 @@ func changedSettings(before, after map[string]string) []string {
 	return out
 }
 
+// close closes the connection and its instance.
 func (db *database) close() {
 	db.conn.Close()
 	db.connector.Close()
 }
+
+// closeConn closes this connection only; its instance stays.
+func (db *database) closeConn() { db.conn.Close() }
 
 // execTrusted runs lab-authored SQL (setup, hidden, incidents, the
 // reference) as a whole script. It still runs under the locked settings.

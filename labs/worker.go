@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -29,11 +32,15 @@ const (
 // WorkerMaxLabsEnv carries PoolOptions.MaxLabs to the worker.
 const WorkerMaxLabsEnv = "LADDER_GRADER_MAX_LABS"
 
+// WorkerConcurrencyEnv carries how many jobs a worker may run at once.
+const WorkerConcurrencyEnv = "LADDER_GRADER_CONCURRENCY"
+
 // WorkerCommand is the hidden subcommand that runs a worker.
 const WorkerCommand = "grader-worker"
 
 type request struct {
-	Op        string `json:"op"` // grade, run, describe
+	ID        uint64 `json:"id"` // the answer carries it back; jobs on one worker overlap
+	Op        string `json:"op"` // grade, run, describe; cancel stops job ID
 	Key       string `json:"key"`
 	Spec      *Spec  `json:"spec,omitempty"` // sent only the first time a worker sees Key
 	SQL       string `json:"sql,omitempty"`
@@ -41,6 +48,7 @@ type request struct {
 }
 
 type response struct {
+	ID      uint64     `json:"id"`
 	Verdict *Verdict   `json:"verdict,omitempty"`
 	Run     *RunResult `json:"run,omitempty"`
 	Tables  []Table    `json:"tables,omitempty"`
@@ -56,42 +64,87 @@ type response struct {
 	Builds int `json:"builds,omitempty"`
 }
 
-// ServeWorker answers jobs one at a time until in closes. It is the whole
-// life of a worker process: one engine, one lab cache, no shared state.
+// ServeWorker answers jobs until in closes, running up to
+// LADDER_GRADER_CONCURRENCY of them at once on one engine: jobs on one lab
+// share its warm datasets. It is the whole life of a worker process.
 func ServeWorker(in io.Reader, out io.Writer) error {
 	engine := NewEngine(DefaultLimits())
 	defer engine.Close()
 	if n, err := strconv.Atoi(os.Getenv(WorkerMaxLabsEnv)); err == nil && n > 0 {
 		engine.SetMaxLabs(n)
 	}
-	specs := map[string]*Spec{}
+	concurrency := runtime.NumCPU()
+	if n, err := strconv.Atoi(os.Getenv(WorkerConcurrencyEnv)); err == nil && n > 0 {
+		concurrency = n
+	}
+	var (
+		mu      sync.Mutex
+		specs   = map[string]*Spec{}
+		cancels = map[uint64]context.CancelFunc{}
+		encMu   sync.Mutex
+		enc     = json.NewEncoder(out)
+		wg      sync.WaitGroup
+		failed  atomic.Pointer[error]
+	)
+	slots := make(chan struct{}, concurrency)
 	dec := json.NewDecoder(bufio.NewReaderSize(in, 64<<10))
-	enc := json.NewEncoder(out)
+	defer wg.Wait()
 	for {
-		var req request
-		if err := dec.Decode(&req); err != nil {
+		req := new(request) // each job decodes into its own value
+		if err := dec.Decode(req); err != nil {
+			wg.Wait()
 			if errors.Is(err, io.EOF) {
+				if f := failed.Load(); f != nil {
+					return *f
+				}
 				return nil
 			}
 			return fmt.Errorf("labs worker: read job: %w", err)
+		}
+		mu.Lock()
+		if req.Op == "cancel" {
+			if cancel := cancels[req.ID]; cancel != nil {
+				cancel()
+			}
+			mu.Unlock()
+			continue
 		}
 		if req.Spec != nil {
 			specs[req.Key] = req.Spec
 		} else {
 			req.Spec = specs[req.Key]
 		}
-		var resp response
-		if req.Spec == nil {
-			resp = response{NeedSpec: true}
-		} else {
-			built := engine.builds
-			resp = handle(engine, &req)
-			resp.Tainted = engine.takeTainted()
-			resp.Builds = engine.builds - built
-		}
-		if err := enc.Encode(resp); err != nil {
-			return fmt.Errorf("labs worker: write answer: %w", err)
-		}
+		ctx, cancel := context.WithCancel(context.Background())
+		cancels[req.ID] = cancel
+		mu.Unlock()
+		slots <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() {
+				mu.Lock()
+				delete(cancels, req.ID)
+				mu.Unlock()
+				cancel()
+				<-slots
+				wg.Done()
+			}()
+			var resp response
+			if req.Spec == nil {
+				resp = response{NeedSpec: true}
+			} else {
+				info := &jobInfo{}
+				resp = handle(withJobInfo(ctx, info), engine, req)
+				resp.Tainted, resp.Builds = info.tainted, info.builds
+			}
+			resp.ID = req.ID
+			encMu.Lock()
+			err := enc.Encode(resp)
+			encMu.Unlock()
+			if err != nil {
+				err = fmt.Errorf("labs worker: write answer: %w", err)
+				failed.Store(&err)
+			}
+		}()
 	}
 }
 
@@ -113,7 +166,7 @@ func WorkerMain() int {
 	return 0
 }
 
-func handle(e *Engine, req *request) (resp response) {
+func handle(ctx context.Context, e *Engine, req *request) (resp response) {
 	defer func() {
 		if p := recover(); p != nil {
 			resp = response{Internal: fmt.Sprintf("panic: %v", p)}
@@ -126,7 +179,7 @@ func handle(e *Engine, req *request) (resp response) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	switch req.Op {
 	case "grade":
