@@ -149,7 +149,6 @@ func TestPoolCloseDoesNotRestart(t *testing.T) {
 	}
 }
 
-
 // Each answer decodes into a value of its own: fields of one answer never
 // reach the next.
 func TestPoolAnswersDecodeIntoTheirOwnValues(t *testing.T) {
