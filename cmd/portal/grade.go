@@ -20,6 +20,7 @@ type gradeResult struct {
 	Error    string               `json:"error"`
 	Kind     string               `json:"error_kind,omitempty"`
 	Duration float64              `json:"duration_ms"`
+	Plan     *labs.PlanResult     `json:"plan,omitempty"` // plan-bounded labs: what EXPLAIN ANALYZE measured
 }
 
 // gradeCommand grades one submission: exit 0 pass, 1 fail, 2 bad input or
@@ -106,7 +107,7 @@ func gradeCommand(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		writeJSON(e.stdout, gradeResult{Lab: v.Lab, Passed: v.Passed, Datasets: nonNil(v.Datasets), Message: v.Message, Error: v.Error, Kind: v.ErrorKind, Duration: v.DurationMS})
+		writeJSON(e.stdout, gradeResult{Lab: v.Lab, Passed: v.Passed, Datasets: nonNil(v.Datasets), Message: v.Message, Error: v.Error, Kind: v.ErrorKind, Duration: v.DurationMS, Plan: v.Plan})
 	} else {
 		status := "FAIL"
 		if v.Passed {
