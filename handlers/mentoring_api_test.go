@@ -46,8 +46,9 @@ func mentoringWorld(t *testing.T, s *Server) (mentor, other, learner, stranger, 
 func TestMentoringAPI(t *testing.T) {
 	day := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	clock := day
-	s := newTestServer(t)
-	s.now = func() time.Time { return clock }
+	// One clock for the server and its store: sessions expire by the
+	// store's clock, so a server clock alone drifts from it as days pass.
+	s := newServerFor(t, content.Files, testPool(t), storeWithClock(t, func() time.Time { return clock }))
 	mentor, other, learner, stranger, admin := mentoringWorld(t, s)
 
 	// Cohorts.
