@@ -284,21 +284,19 @@ func skipEscapeString(s string, i int) int {
 // sits (subqueries, CTEs, lateral joins, method-call syntax). Parsing runs
 // nothing. Statements the serializer cannot take (not a SELECT, or a
 // syntax error for prepare to report) are left to deniedUse.
-func (db *database) refuseParsed(ctx context.Context, n int, s Statement) error {
-	ds, err := db.conn.Prepare("SELECT json_serialize_sql(?::VARCHAR)")
+func (db *database) refuseParsed(ctx context.Context, n int, s Statement) (calls bool, err error) {
+	st, err := db.cached("SELECT json_serialize_sql(?::VARCHAR)")
 	if err != nil {
-		return fmt.Errorf("labs: prepare the parse check: %w", err)
+		return true, fmt.Errorf("labs: prepare the parse check: %w", err)
 	}
-	st := asStmt(ds)
-	defer st.Close()
 	rows, err := st.QueryContext(ctx, []driver.NamedValue{{Ordinal: 1, Value: s.Text}})
 	if err != nil {
-		return fmt.Errorf("labs: parse check: %w", err)
+		return true, fmt.Errorf("labs: parse check: %w", err)
 	}
 	defer rows.Close()
 	vals := make([]driver.Value, 1)
 	if err := rows.Next(vals); err != nil {
-		return fmt.Errorf("labs: parse check: %w", err)
+		return true, fmt.Errorf("labs: parse check: %w", err)
 	}
 	var tree any
 	switch v := vals[0].(type) {
@@ -308,12 +306,45 @@ func (db *database) refuseParsed(ctx context.Context, n int, s Statement) error 
 		tree = v // the driver may decode JSON itself
 	}
 	if err != nil {
-		return fmt.Errorf("labs: parse check: %w", err)
+		return true, fmt.Errorf("labs: parse check: %w", err)
 	}
 	if name, ok := deniedInTree(tree); ok {
-		return deniedMessage(n, name)
+		return true, deniedMessage(n, name)
 	}
-	return nil
+	if m, ok := tree.(map[string]any); ok && m["error"] == true {
+		return true, nil // not a SELECT: left to the other checks, and watched
+	}
+	return callsTableFunction(tree), nil
+}
+
+// pureTableFunctions make rows and nothing else.
+var pureTableFunctions = map[string]bool{"range": true, "generate_series": true, "unnest": true}
+
+// callsTableFunction reports whether a parse tree calls a table function
+// that is not one of the pure ones.
+func callsTableFunction(node any) bool {
+	switch x := node.(type) {
+	case map[string]any:
+		if x["type"] == "TABLE_FUNCTION" {
+			f, _ := x["function"].(map[string]any)
+			name, _ := f["function_name"].(string)
+			if !pureTableFunctions[strings.ToLower(name)] {
+				return true
+			}
+		}
+		for _, v := range x {
+			if callsTableFunction(v) {
+				return true
+			}
+		}
+	case []any:
+		for _, v := range x {
+			if callsTableFunction(v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deniedInTree walks a serialized parse tree for denied function and

@@ -144,10 +144,47 @@ func TestRefuseParsed(t *testing.T) {
 		{"INSERT INTO t VALUES (1)", false},
 	}
 	for _, tt := range tests {
-		err := db.refuseParsed(ctx, 1, Statement{Text: tt.sql})
+		_, err := db.refuseParsed(ctx, 1, Statement{Text: tt.sql})
 		var ref *Refusal
 		if (err != nil) != tt.refuse || (err != nil && !errors.As(err, &ref)) {
 			t.Errorf("refuseParsed(%q) = %v, want refusal %v", tt.sql, err, tt.refuse)
+		}
+	}
+}
+
+// Only a job that calls a table function other than the pure ones, or
+// that the parser cannot read, may have changed a setting: the others skip
+// the settings comparison (Engine.checkSandbox).
+func TestRefuseParsedReportsTableFunctions(t *testing.T) {
+	db := testDatabase(t)
+	ctx := context.Background()
+	if err := db.execTrusted(ctx, "CREATE TABLE t (a INT)"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		sql   string
+		calls bool
+	}{
+		{"SELECT a FROM t", false},
+		{"SELECT * FROM range(3)", false},
+		{"SELECT * FROM generate_series(1, 3) g(x) JOIN t ON t.a = g.x", false},
+		{"SELECT unnest([1, 2])", false},
+		{"WITH x AS (SELECT * FROM range(2)) SELECT * FROM x", false},
+		{"SELECT * FROM duckdb_settings()", true},
+		{"SELECT a FROM t WHERE EXISTS (SELECT 1 FROM pragma_version())", true},
+		{"SELECT a FROM t WHERE EXISTS (SELECT 1 FROM repeat(1, 1))", true},
+		{"SELECT * FROM (SELECT * FROM (SELECT * FROM duckdb_types()))", true},
+		{"INSERT INTO t VALUES (1)", true},
+		{"SELEC nonsense", true},
+	}
+	for _, tt := range tests {
+		calls, err := db.refuseParsed(ctx, 1, Statement{Text: tt.sql})
+		if err != nil {
+			t.Errorf("refuseParsed(%q): %v", tt.sql, err)
+			continue
+		}
+		if calls != tt.calls {
+			t.Errorf("refuseParsed(%q) calls a table function = %v, want %v", tt.sql, calls, tt.calls)
 		}
 	}
 }

@@ -105,49 +105,68 @@ func TestQualityFeedbackHidesHiddenDataset(t *testing.T) {
 
 // A job that leaves a setting changed (whatever slipped past the denylist)
 // gets a refusal and reports its process tainted, and the shared instances
-// are rebuilt with the sandbox's settings before the next job.
+// are rebuilt with the sandbox's settings before the next job. A job that
+// calls a table function is checked at once; a plain query within
+// sampledSettingsCheck jobs.
 func TestEngineResetsChangedSettings(t *testing.T) {
 	e := NewEngine(DefaultLimits())
 	defer e.Close()
 	lab := testLab(t, "filter-sort-orders")
 	other := testLab(t, "customers-without-orders")
-	info := &jobInfo{}
-	ctx := withJobInfo(context.Background(), info)
+	ctx := context.Background()
+	grade := func(l *Lab, text string) (*Verdict, *jobInfo) {
+		t.Helper()
+		info := &jobInfo{}
+		v, err := e.Grade(withJobInfo(ctx, info), &l.Spec, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v, info
+	}
 	for _, l := range []*Lab{lab, other} {
-		if v, err := e.Grade(ctx, &l.Spec, l.Solution); err != nil || !v.Passed {
-			t.Fatalf("reference: %+v %v", v, err)
+		if v, info := grade(l, l.Solution); !v.Passed || info.tainted != "" {
+			t.Fatalf("reference: %+v %q", v, info.tainted)
 		}
 	}
-	if info.tainted != "" {
-		t.Fatalf("a normal job tainted the engine: %s", info.tainted)
-	}
-	oldVisible := e.visible
 	// What a submission could do if a table function slipped past the
 	// denylist: the change is the whole instance's, every lab's.
-	if err := oldVisible.admin.execTrusted(ctx, "SELECT * FROM enable_logging('QueryLog')"); err != nil {
-		t.Fatal(err)
+	change := func() *instance {
+		in := e.visible
+		if err := in.admin.execTrusted(ctx, "SELECT * FROM enable_logging('QueryLog')"); err != nil {
+			t.Fatal(err)
+		}
+		return in
 	}
-	v, err := e.Grade(ctx, &lab.Spec, lab.Solution)
-	if err != nil {
-		t.Fatal(err)
+	refused := func(v *Verdict, info *jobInfo) bool {
+		return !v.Passed && v.ErrorKind == ErrKindRefused && strings.Contains(v.Error, "enable_logging") && strings.Contains(info.tainted, "enable_logging")
 	}
-	if v.Passed || v.ErrorKind != ErrKindRefused || !strings.Contains(v.Error, "enable_logging") {
-		t.Errorf("verdict = %+v, want a refusal naming the changed settings", v)
-	}
-	if !strings.Contains(info.tainted, "enable_logging") {
-		t.Errorf("tainted = %q, want the changed settings", info.tainted)
+	old := change()
+	// (repeat, not a catalog function: a submission that reads the catalog
+	// runs on a private copy with fresh instances.)
+	if v, info := grade(lab, "SELECT * FROM shop.orders WHERE EXISTS (SELECT 1 FROM repeat(1, 1))"); !refused(v, info) {
+		t.Fatalf("a job calling a table function: %+v %q, want a refusal naming the change", v, info.tainted)
 	}
 	for _, l := range []*Lab{lab, other} {
-		next := &jobInfo{}
-		if v, err := e.Grade(withJobInfo(context.Background(), next), &l.Spec, l.Solution); err != nil || !v.Passed || next.tainted != "" {
-			t.Fatalf("next job on %s: %+v %v %q", l.ID, v, err, next.tainted)
+		if v, info := grade(l, l.Solution); !v.Passed || info.tainted != "" {
+			t.Fatalf("next job on %s: %+v %q", l.ID, v, info.tainted)
 		}
 	}
-	if e.visible == oldVisible {
+	if e.visible == old {
 		t.Fatal("the visible instance was not rebuilt")
 	}
-	same, _, err := e.visible.admin.settingsUnchanged(ctx)
-	if err != nil || !same {
-		t.Errorf("after the reset: settings unchanged %v, %v", same, err)
+	change()
+	found := false
+	for i := 0; i < sampledSettingsCheck && !found; i++ {
+		v, info := grade(lab, lab.Solution)
+		found = refused(v, info)
+		if !found && !v.Passed {
+			t.Fatalf("job %d: %+v", i, v)
+		}
+	}
+	if !found {
+		t.Fatalf("a changed setting went unseen for %d plain jobs", sampledSettingsCheck)
+	}
+	if v, info := grade(lab, lab.Solution); !v.Passed || info.tainted != "" {
+		t.Fatalf("after the second reset: %+v %q", v, info.tainted)
 	}
 }

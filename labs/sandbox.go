@@ -68,8 +68,9 @@ func (e *SQLError) Error() string {
 type database struct {
 	connector *duckdb.Connector
 	conn      *duckdb.Conn
-	settings  map[string]string // duckdb_settings() on this connection when it was opened
-	digest    string            // a hash of settings, compared after every job
+	settings  map[string]string       // duckdb_settings() on this connection when it was opened
+	unchecked int                     // jobs since its settings were last compared
+	stmts     map[string]*duckdb.Stmt // our own fixed statements, prepared once
 }
 
 // lockSettings run before any lab or learner text. The order matters:
@@ -128,40 +129,60 @@ func (db *database) connect(ctx context.Context, catalog string) (*database, err
 	return c, nil
 }
 
-// settingsDigest is one row however many settings there are: reading all
-// of them through the driver after every job would cost more than the job.
-const settingsDigest = `SELECT md5(string_agg(name || '=' || coalesce(value, '(null)'), chr(10) ORDER BY name)) FROM duckdb_settings()`
+// sampledSettingsCheck is how often a connection compares its settings
+// after jobs that cannot have changed them (see Engine.checkSandbox).
+const sampledSettingsCheck = 16
 
 func (db *database) snapshotSettings(ctx context.Context) error {
 	var err error
-	if db.settings, err = db.readSettings(ctx); err != nil {
-		return err
-	}
-	res, err := db.trustedQuery(ctx, settingsDigest, 1)
-	if err != nil {
-		return fmt.Errorf("labs: read sandbox settings: %w", err)
-	}
-	db.digest = res.Rows[0][0].S
-	return nil
+	db.settings, err = db.readSettings(ctx)
+	return err
 }
 
-// settingsUnchanged compares the connection's settings with its snapshot,
-// and reads them all only when they differ.
+// settingsUnchanged compares every setting of the connection with its
+// snapshot; now holds them all when they differ.
 func (db *database) settingsUnchanged(ctx context.Context) (bool, map[string]string, error) {
-	res, err := db.trustedQuery(ctx, settingsDigest, 1)
+	now, err := db.readSettings(ctx)
 	if err != nil {
 		return false, nil, err
 	}
-	if res.Rows[0][0].S == db.digest {
-		return true, nil, nil
+	return len(changedSettings(db.settings, now)) == 0, now, nil
+}
+
+// cached returns one of our own fixed statements, prepared once per
+// connection: DuckDB's parser costs more than running them.
+func (db *database) cached(text string) (*duckdb.Stmt, error) {
+	if st, ok := db.stmts[text]; ok {
+		return st, nil
 	}
-	now, err := db.readSettings(ctx)
-	return false, now, err
+	ds, err := db.conn.Prepare(text)
+	if err != nil {
+		return nil, err
+	}
+	if db.stmts == nil {
+		db.stmts = map[string]*duckdb.Stmt{}
+	}
+	st := asStmt(ds)
+	db.stmts[text] = st
+	return st, nil
+}
+
+// execCached runs one of our own fixed statements.
+func (db *database) execCached(ctx context.Context, text string) error {
+	st, err := db.cached(text)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(ctx, nil)
+	return err
 }
 
 // readSettings reads every setting: lock_configuration does not stop table
 // functions such as enable_logging, so the engine compares these with the
 // snapshot after each job (Engine.checkSandbox).
+//
+// It is prepared afresh each time: a prepared duckdb_settings() keeps the
+// values of when it was prepared.
 func (db *database) readSettings(ctx context.Context) (map[string]string, error) {
 	res, err := db.trustedQuery(ctx, "SELECT name, value FROM duckdb_settings()", 10_000)
 	if err != nil {
@@ -192,12 +213,18 @@ func changedSettings(before, after map[string]string) []string {
 
 // close closes the connection and its instance.
 func (db *database) close() {
-	db.conn.Close()
+	db.closeConn()
 	db.connector.Close()
 }
 
 // closeConn closes this connection only; its instance stays.
-func (db *database) closeConn() { db.conn.Close() }
+func (db *database) closeConn() {
+	for _, st := range db.stmts {
+		st.Close()
+	}
+	db.stmts = nil
+	db.conn.Close()
+}
 
 // execTrusted runs lab-authored SQL (setup, hidden, incidents, the
 // reference) as a whole script. It still runs under the locked settings.
@@ -224,15 +251,13 @@ func (db *database) trustedQuery(ctx context.Context, text string, maxRows int) 
 }
 
 func (db *database) begin(ctx context.Context) error {
-	_, err := db.conn.ExecContext(ctx, "BEGIN TRANSACTION", nil)
-	return err
+	return db.execCached(ctx, "BEGIN TRANSACTION")
 }
 
 // rollback undoes everything a submission did. It uses a fresh context: the
 // submission's may already be cancelled.
 func (db *database) rollback() error {
-	_, err := db.conn.ExecContext(context.Background(), "ROLLBACK", nil)
-	return err
+	return db.execCached(context.Background(), "ROLLBACK")
 }
 
 // policy says which statements a lab kind accepts.
@@ -311,14 +336,18 @@ func parseSubmission(sqlText string, p policy, lim Limits) ([]Statement, error) 
 }
 
 // refuseParsedAll runs DuckDB's parser check (denylist.go) on every statement
-// of a submission, once, on one of the lab's databases.
-func refuseParsedAll(ctx context.Context, db *database, stmts []Statement) error {
+// of a submission, once, on one of the lab's databases. It reports whether
+// any statement calls a table function other than the pure ones, or could
+// not be read (not a SELECT): only such a job can change a setting.
+func refuseParsedAll(ctx context.Context, db *database, stmts []Statement) (mayChange bool, err error) {
 	for i, s := range stmts {
-		if err := db.refuseParsed(ctx, i+1, s); err != nil {
-			return err
+		calls, err := db.refuseParsed(ctx, i+1, s)
+		if err != nil {
+			return true, err
 		}
+		mayChange = mayChange || calls
 	}
-	return nil
+	return mayChange, nil
 }
 
 // precheck refuses text that is too large or not text at all. The pool
@@ -372,11 +401,16 @@ func (db *database) prepare(s Statement, n int, p policy) (*duckdb.Stmt, error) 
 	return st, nil
 }
 
-// query runs a prepared statement and reads at most lim.MaxRows rows. With
-// firstOnly it stops after one row (a quality check only needs to know
-// whether it fires). Returned truncated reports rows left unread.
+// query runs a prepared statement, reads at most lim.MaxRows rows and
+// closes it. With firstOnly it stops after one row (a quality check only
+// needs to know whether it fires). Returned truncated reports rows left
+// unread.
 func query(ctx context.Context, st *duckdb.Stmt, lim Limits, maxRows int, firstOnly bool) (res Result, truncated bool, err error) {
 	defer st.Close()
+	return read(ctx, st, lim, maxRows, firstOnly)
+}
+
+func read(ctx context.Context, st *duckdb.Stmt, lim Limits, maxRows int, firstOnly bool) (res Result, truncated bool, err error) {
 	rows, err := st.QueryContext(ctx, nil)
 	if err != nil {
 		return res, false, err
