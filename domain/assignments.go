@@ -35,6 +35,25 @@ func IsOverdue(due string, complete bool, now time.Time) bool {
 	return now.UTC().After(d.Add(24 * time.Hour))
 }
 
+// StuckAfter is how long a learner with unfinished assigned work may go
+// without activity before their mentor's table calls them stuck.
+const StuckAfter = 7 * 24 * time.Hour
+
+// IsStuck says whether a learner has stalled on an unfinished assignment:
+// no activity for StuckAfter, counted from the latest of their last
+// activity, when they were added to the cohort and when the work was
+// assigned. A learner who has done nothing yet has been idle only since
+// they were given the work, so a newcomer is never stuck on day one.
+func IsStuck(now, lastActivity, joined, assigned time.Time) bool {
+	since := lastActivity
+	for _, t := range []time.Time{joined, assigned} {
+		if t.After(since) {
+			since = t
+		}
+	}
+	return now.Sub(since) > StuckAfter
+}
+
 // AssignInput names what to assign, to whom, and by when. UserID 0 assigns
 // to the whole cohort.
 type AssignInput struct {

@@ -3,6 +3,7 @@ package handlers
 import (
 	"fmt"
 	"ladder/content"
+	"ladder/domain"
 	"ladder/store"
 	"strings"
 	"testing"
@@ -243,7 +244,8 @@ func TestDueDates(t *testing.T) {
 
 // The mentor pages enforce the same access rules as the API.
 func TestMentorPagesAccess(t *testing.T) {
-	s := newTestServer(t)
+	clock := newTestClock(time.Now().UTC())
+	s := newServerFor(t, content.Files, testPool(t), storeWithClock(t, clock.Now))
 	mentor, other, learner, _, _ := mentoringWorld(t, s)
 	co := int64(mentor.call("POST", "/api/v1/cohorts", map[string]string{"name": "Mine"}).json(t)["id"].(float64))
 	mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/members", co), map[string]string{"email": "learner@example.com"})
@@ -272,8 +274,18 @@ func TestMentorPagesAccess(t *testing.T) {
 	if r := mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/assignments", co), map[string]any{"curriculum_id": cur, "due": "2099-01-01"}); r.status != 201 {
 		t.Fatalf("assign: %d %s", r.status, r.body)
 	}
+	progress := fmt.Sprintf("/api/v1/cohorts/%d/progress", co)
 	runScenarios(t, s, []scenario{
-		{name: "no activity and an unfinished assignment is stuck", url: fmt.Sprintf("/mentor/cohorts/%d?filter=stuck&sort=progress", co), headers: mentor.auth(), wantStatus: 200,
+		{name: "added and assigned just now is not stuck", url: fmt.Sprintf("/mentor/cohorts/%d?filter=stuck&sort=progress", co), headers: mentor.auth(), wantStatus: 200,
+			want: []string{"No learner matches."}, notWant: []string{`data-learner="learner@example.com"`}},
+		{name: "the API agrees", url: progress, headers: mentor.auth(), wantStatus: 200, want: []string{`"stuck":false`}, notWant: []string{`"stuck":true`}},
+	})
+	// A week and a day later, with no activity, the learner is stuck.
+	clock.Set(clock.Now().Add(domain.StuckAfter + 24*time.Hour))
+	mentor = login(t, s, "mentor@example.com") // the first session has expired
+	runScenarios(t, s, []scenario{
+		{name: "no activity for 8 days and an unfinished assignment is stuck", url: fmt.Sprintf("/mentor/cohorts/%d?filter=stuck&sort=progress", co), headers: mentor.auth(), wantStatus: 200,
 			want: []string{`data-learner="learner@example.com"`, `<span class="flag flag-stuck">`}},
+		{name: "the API agrees, 8 days on", url: progress, headers: mentor.auth(), wantStatus: 200, want: []string{`"stuck":true`}},
 	})
 }
