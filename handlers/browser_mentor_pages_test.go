@@ -179,6 +179,118 @@ func (m *mentorPages) day(offset int) string {
 	return m.clock.Now().AddDate(0, 0, offset).Format("2006-01-02")
 }
 
+// Bug 2: the server refuses a due date in the past and a second assignment
+// of the same curriculum; the mentor changes a due date and deletes an
+// assignment after confirming, and the learner's work stays.
+func TestBrowserAssignmentsRefusedChangedDeleted(t *testing.T) {
+	m, learners := newMentorPages(t, "leo@example.com")
+	leo := learners[0]
+	co := m.cohort("Winter", leo)
+	cur := m.curriculum("Week one", "lab:filter-sort-orders", "guide:career-path")
+	bg := context.Background()
+	// Leo's evidence, which deleting the assignment must leave alone.
+	lab := m.s.labs.Lab("filter-sort-orders")
+	if _, err := m.s.store.SaveSubmission(bg, store.Submission{UserID: leo.ID, LabID: lab.ID, SQL: lab.Solution, Passed: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.s.store.SaveQuizAttempt(bg, store.QuizAttempt{UserID: leo.ID, GuideKey: "career-path", Slug: "career-path", Correct: 4, Total: 4, Passed: true}); err != nil {
+		t.Fatal(err)
+	}
+	m.signIn("mina@example.com")
+	page := cohortURL(co.ID)
+	m.open(page, `[data-testid="assign-due"]`)
+
+	// A past date that the browser's min would stop: the form is sent
+	// without the browser's check, as an old browser or a script would.
+	setDue := func(v string) chromedp.Action[chromedp.Void] {
+		return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(function(){
+			document.querySelector('[data-testid="assign-curriculum"]').value = "%d";
+			var f = document.querySelector('[data-testid="assign-due"]'); f.value = %q; f.form.submit()})()`, cur, v))
+	}
+	if err := m.act("assign due yesterday", "#assign", setDue(m.day(-1))); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := m.text(`[role="alert"]`), m.msg("flash.due_past"); got != want {
+		t.Errorf("assigning a past due date: alert %q, want %q", got, want)
+	}
+	if n := m.count(`[data-testid="assignment-row"]`); n != 0 {
+		t.Errorf("after a past due date the cohort has %d assignments, want none", n)
+	}
+	// Today is fine: the due day ends at midnight UTC.
+	if err := m.act("assign due today", `[data-flash="flash.assigned"]`, setDue(m.day(0))); err != nil {
+		t.Fatal(err)
+	}
+	// The same curriculum again, to the cohort or to its learner.
+	if err := m.act("assign it again", `[role="alert"]`, setDue(m.day(30))); err != nil {
+		t.Errorf("%v", err)
+	} else if got, want := m.text(`[role="alert"]`), m.msg("flash.already_assigned"); got != want {
+		t.Errorf("assigning the same curriculum twice: alert %q, want %q", got, want)
+	}
+	if n := m.count(`[data-testid="assignment-row"]`); n != 1 {
+		t.Fatalf("the cohort has %d assignments, want 1", n)
+	}
+
+	// Change the due date, in place.
+	newDue := m.day(45)
+	if err := m.act("change the due date", `[data-flash="flash.due_changed"]`,
+		chromedp.SetValue(chromedp.CSS(`[data-testid="assignment-row"] [data-testid="edit-due"]`), newDue),
+		chromedp.Click(chromedp.CSS(`[data-testid="assignment-row"] [data-testid="save-due"]`)),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if row := m.text(`[data-testid="assignment-row"]`); !strings.Contains(row, "Week one") {
+		t.Errorf("assignment row after the change: %q", row)
+	}
+	if v := m.eval(`document.querySelector('[data-testid="assignment-row"] [data-testid="edit-due"]').value`); v != newDue {
+		t.Errorf("due date after the change = %q, want %q", v, newDue)
+	}
+	// A past date is refused here too, and changes nothing.
+	if err := m.act("move the due date into the past", `[role="alert"]`,
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(function(){var f=document.querySelector('[data-testid="edit-due"]'); f.value=%q; f.form.submit()})()`, m.day(-3))),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := m.text(`[role="alert"]`), m.msg("flash.due_past"); got != want {
+		t.Errorf("changing to a past date: alert %q, want %q", got, want)
+	}
+	if v := m.eval(`document.querySelector('[data-testid="edit-due"]').value`); v != newDue {
+		t.Errorf("due date after a refused change = %q, want %q", v, newDue)
+	}
+
+	// Delete asks first; cancelling keeps the assignment.
+	if err := m.act("ask to delete", `[data-testid="confirm"]`, chromedp.Click(chromedp.CSS(`[data-testid="delete-assignment"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if q := m.text(`[data-testid="confirm-message"]`); !strings.Contains(q, "Week one") || !strings.Contains(q, newDue) {
+		t.Errorf("confirmation = %q, want the curriculum and due date named", q)
+	}
+	if err := m.act("cancel", `[data-testid="assignment-row"]`, chromedp.Click(chromedp.CSS(`[data-testid="confirm-cancel"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.act("ask to delete again", `[data-testid="confirm"]`, chromedp.Click(chromedp.CSS(`[data-testid="delete-assignment"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.act("confirm the deletion", `[data-flash="flash.assignment_deleted"]`, chromedp.Click(chromedp.CSS(`[data-testid="confirm-submit"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if n := m.count(`[data-testid="assignment-row"]`); n != 0 {
+		t.Errorf("after deleting, the cohort has %d assignments, want none", n)
+	}
+	// Only the assignment went: the submissions and quiz attempts stay, and
+	// so does the evidence they give.
+	subs, err := m.s.store.Submissions(bg, leo.ID, "", 10)
+	if err != nil || len(subs) != 1 || !subs[0].Passed {
+		t.Errorf("Leo's submissions after the deletion = %v (%v), want the one passed attempt", subs, err)
+	}
+	if qa, err := m.s.store.QuizAttempts(bg, leo.ID, "career-path", 10); err != nil || len(qa) != 1 {
+		t.Errorf("Leo's quiz attempts after the deletion = %d (%v), want 1", len(qa), err)
+	}
+	m.open(learnerURL(leo.ID), `article.submission`)
+	if st := m.text(`article.submission .status`); st != m.msg("lab.passed") {
+		t.Errorf("Leo's submission on his page after the deletion: %q", st)
+	}
+}
+
 // Bug 3: a learner added minutes ago, with an assignment made minutes ago
 // and no activity, is not stuck; a week and a day later, still idle, they
 // are.

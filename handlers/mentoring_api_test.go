@@ -45,10 +45,8 @@ func mentoringWorld(t *testing.T, s *Server) (mentor, other, learner, stranger, 
 }
 
 func TestMentoringAPI(t *testing.T) {
-	day := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-	clock := day
-	s := newTestServer(t)
-	s.now = func() time.Time { return clock }
+	clock := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	s := newServerFor(t, content.Files, testPool(t), storeWithClock(t, func() time.Time { return clock }))
 	mentor, other, learner, stranger, admin := mentoringWorld(t, s)
 
 	// Cohorts.
@@ -198,10 +196,12 @@ func TestDueDates(t *testing.T) {
 	if r := mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/members", co), map[string]string{"email": "learner@example.com"}); r.status != 201 {
 		t.Fatalf("add member: %d %s", r.status, r.body)
 	}
-	cur := int64(mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "Read", "items": []map[string]string{{"kind": "guide", "ref": "career-path"}}}).json(t)["id"].(float64))
 	assignments := fmt.Sprintf("/api/v1/cohorts/%d/assignments", co)
+	// One curriculum each: the same one is assigned to a cohort only once.
+	var cur int64
 	assign := func(due string) int64 {
 		t.Helper()
+		cur = int64(mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "Read by " + due, "items": []map[string]string{{"kind": "guide", "ref": "career-path"}}}).json(t)["id"].(float64))
 		r := mentor.call("POST", assignments, map[string]any{"curriculum_id": cur, "due": due})
 		if r.status != 201 {
 			t.Fatalf("assign due %q: %d %s", due, r.status, r.body)
