@@ -316,3 +316,73 @@ func TestBrowserNewLearnerIsNotStuck(t *testing.T) {
 		t.Errorf("after eight idle days the learner is not flagged stuck (%q)", m.text(row))
 	}
 }
+
+// Bug 4: the builder refuses an item already in the curriculum, confirms
+// each change after the redirect, and asks before removing an item.
+func TestBrowserCurriculumBuilderRefusesDuplicatesAndConfirms(t *testing.T) {
+	m, _ := newMentorPages(t)
+	cur := m.curriculum("Week one")
+	m.signIn("mina@example.com")
+	m.open(curriculumURL(cur), `[data-testid="item-picker"]`)
+	labTitle := m.s.labs.Lab("customers-without-orders").Title
+	guideTitle := m.s.content.Guide("career-path").Title
+	add := func(value, flashKey string) {
+		t.Helper()
+		if err := m.act("add "+value, `[data-flash="`+flashKey+`"]`,
+			chromedp.SetValue(chromedp.CSS(`[data-testid="item-picker"]`), value),
+			chromedp.Click(chromedp.CSS(`[data-testid="add-item"]`)),
+		); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("lab:customers-without-orders", "flash.item_added")
+	if got, want := m.text(`[data-flash="flash.item_added"]`), m.msg("flash.item_added", labTitle); got != want {
+		t.Errorf("after adding: %q, want %q", got, want)
+	}
+	add("guide:career-path", "flash.item_added")
+	if got, want := m.text(`[data-flash="flash.item_added"]`), m.msg("flash.item_added", guideTitle); got != want {
+		t.Errorf("after adding the guide: %q, want %q", got, want)
+	}
+	// The same lab again is refused, and the list keeps two items.
+	add("lab:customers-without-orders", "flash.item_duplicate")
+	if got, want := m.text(`[role="alert"]`), m.msg("flash.item_duplicate", labTitle); got != want {
+		t.Errorf("adding a duplicate: %q, want %q", got, want)
+	}
+	if n := m.count(`[data-testid="curriculum-items"] li`); n != 2 {
+		t.Errorf("the curriculum has %d items after a duplicate, want 2", n)
+	}
+	// Moving is confirmed too.
+	if err := m.act("move the guide up", `[data-flash="flash.item_moved"]`,
+		chromedp.Click(chromedp.CSS(`[data-testid="curriculum-items"] li:nth-child(2) button[value="up"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if first := m.text(`[data-testid="curriculum-items"] li:first-child a`); first != guideTitle {
+		t.Errorf("first item after moving the guide up = %q, want %q", first, guideTitle)
+	}
+	// Removing asks first; cancelling keeps the item.
+	remove := `[data-testid="curriculum-items"] li:nth-child(2) [data-testid="remove-item"]`
+	if err := m.act("ask to remove the lab", `[data-testid="confirm"]`, chromedp.Click(chromedp.CSS(remove))); err != nil {
+		t.Fatal(err)
+	}
+	if q := m.text(`[data-testid="confirm-message"]`); !strings.Contains(q, labTitle) || !strings.Contains(q, "Week one") {
+		t.Errorf("confirmation = %q, want the lab and the curriculum named", q)
+	}
+	if err := m.act("cancel", `[data-testid="curriculum-items"]`, chromedp.Click(chromedp.CSS(`[data-testid="confirm-cancel"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if n := m.count(`[data-testid="curriculum-items"] li`); n != 2 {
+		t.Errorf("after cancelling, the curriculum has %d items, want 2", n)
+	}
+	if err := m.act("ask again", `[data-testid="confirm"]`, chromedp.Click(chromedp.CSS(remove))); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.act("remove", `[data-flash="flash.item_removed"]`, chromedp.Click(chromedp.CSS(`[data-testid="confirm-submit"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := m.text(`[data-flash="flash.item_removed"]`), m.msg("flash.item_removed", labTitle); got != want {
+		t.Errorf("after removing: %q, want %q", got, want)
+	}
+	if n := m.count(`[data-testid="curriculum-items"] li`); n != 1 {
+		t.Errorf("after removing, the curriculum has %d items, want 1", n)
+	}
+}

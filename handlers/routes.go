@@ -76,6 +76,7 @@ func (s *Server) routes() {
 	app.Get("/mentor/curricula/:id", mentor, s.mentorCurriculum)
 	app.Post("/mentor/curricula/:id", mentor, s.mentorSaveCurriculum)
 	app.Post("/mentor/curricula/:id/items", mentor, s.mentorEditItems)
+	app.Get("/mentor/curricula/:id/items/:position/remove", mentor, s.mentorConfirmRemoveItem)
 	app.Get("/mentor/learners/:id", mentor, s.mentorLearner)
 	app.Get("/mentor/reviews", mentor, s.reviewQueuePage)
 	app.Get("/mentor/reviews/:id", mentor, s.reviewPage)
