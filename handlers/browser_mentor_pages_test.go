@@ -386,3 +386,55 @@ func TestBrowserCurriculumBuilderRefusesDuplicatesAndConfirms(t *testing.T) {
 		t.Errorf("after removing, the curriculum has %d items, want 1", n)
 	}
 }
+
+// Bug 5: on the mentor's learner page each progress figure stays inside
+// its cell, and the column's header names what the figure measures.
+func TestBrowserMentorLearnerProgressColumn(t *testing.T) {
+	for _, width := range []int64{1280, 390} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			m, learners := newMentorPages(t, "leo@example.com")
+			leo := learners[0]
+			m.cohort("Spring", leo)
+			lab := m.s.labs.Lab("filter-sort-orders")
+			if _, err := m.s.store.SaveSubmission(context.Background(), store.Submission{UserID: leo.ID, LabID: lab.ID, SQL: lab.Solution, Passed: true}); err != nil {
+				t.Fatal(err)
+			}
+			m.signIn("mina@example.com")
+			if err := chromedp.Do(m.ctx, chromedp.EmulateViewport(width, 900)); err != nil {
+				t.Fatal(err)
+			}
+			m.open(learnerURL(leo.ID), `[data-testid="learner-levels"]`)
+			if got, want := m.text(`[data-testid="learner-levels"] thead th:nth-child(3)`), m.msg("mentor.progress_next"); got != want {
+				t.Errorf("progress column header = %q, want %q", got, want)
+			}
+			// Every figure's text ends inside its cell.
+			over := m.eval(`(function(){
+				var bad = [];
+				document.querySelectorAll('[data-testid="learner-levels"] tbody tr').forEach(function(tr){
+					var td = tr.children[2], r = document.createRange();
+					r.selectNodeContents(td);
+					if (r.getBoundingClientRect().right > td.getBoundingClientRect().right + 0.5 || td.scrollWidth > td.clientWidth) {
+						bad.push(tr.children[0].innerText + ": " + td.innerText);
+					}
+				});
+				return bad.join("; ");
+			})()`)
+			if over != "" {
+				t.Errorf("progress figures that overflow their cell: %s", over)
+			}
+			// Each bar says which level it leads to.
+			labels := m.eval(`Array.from(document.querySelectorAll('[data-testid="learner-levels"] tbody progress')).map(function(p){return p.getAttribute("aria-label")}).join("|")`)
+			for _, l := range strings.Split(labels, "|") {
+				if !strings.HasPrefix(l, "progress toward ") || strings.TrimPrefix(l, "progress toward ") == "" {
+					t.Errorf("a progress bar is labelled %q, want the level it leads to", l)
+				}
+			}
+			if n, err := chromedp.Run(m.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth <= window.innerWidth`)); err != nil || !n {
+				t.Errorf("the learner page overflows the window at %d px (%v)", width, err)
+			}
+			if width == 1280 {
+				fullScreenshot(t, m.ctx, "mentor-learner.png")
+			}
+		})
+	}
+}
