@@ -432,9 +432,154 @@ func TestBrowserMentorLearnerProgressColumn(t *testing.T) {
 			if n, err := chromedp.Run(m.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth <= window.innerWidth`)); err != nil || !n {
 				t.Errorf("the learner page overflows the window at %d px (%v)", width, err)
 			}
-			if width == 1280 {
-				fullScreenshot(t, m.ctx, "mentor-learner.png")
-			}
 		})
 	}
+}
+
+// Gap 10: a cohort with a 9-item curriculum fits a 1,280 px window with
+// its summary columns and due date in view, and becomes one list per
+// learner on a 390 px phone.
+func TestBrowserCohortTableScales(t *testing.T) {
+	m, learners := newMentorPages(t, "ada@example.com", "bo@example.com", "chae@example.com")
+	for i, name := range []string{"Ada Park", "Bo Kim", "Chae Lee"} {
+		if err := m.s.store.SetDisplayName(context.Background(), learners[i].ID, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	co := m.cohort("Autumn bootcamp", learners...)
+	items := []string{"guide:junior-data-engineer", "lab:filter-sort-orders", "lab:customers-without-orders", "lab:revenue-by-category-having",
+		"guide:data-reliability-engineering", "lab:null-traps-discounts", "lab:point-in-time-training-set", "lab:rerunnable-daily-partition-load", "lab:pii-leak-in-analytics"}
+	cur := m.curriculum("First 30 days", items...)
+	due := m.day(21)
+	m.assign(co, cur, due)
+	lab := m.s.labs.Lab("filter-sort-orders")
+	if _, err := m.s.store.SaveSubmission(context.Background(), store.Submission{UserID: learners[0].ID, LabID: lab.ID, SQL: lab.Solution, Passed: true}); err != nil {
+		t.Fatal(err)
+	}
+	m.signIn("mina@example.com")
+	fits := func(width int64) {
+		t.Helper()
+		ok, err := chromedp.Run(m.ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth <= window.innerWidth`))
+		if err != nil || !ok {
+			w := m.eval(`document.documentElement.scrollWidth + " px; past the edge: " + Array.from(document.querySelectorAll("body *")).filter(function(e){return e.getBoundingClientRect().right > window.innerWidth+1}).slice(0,8).map(function(e){return e.tagName+"."+e.className+" to "+Math.round(e.getBoundingClientRect().right)}).join(", ")`)
+			t.Errorf("at %d px the page is %s (%v)", width, w, err)
+		}
+	}
+	// inView says whether sel is shown and lies inside the window's width.
+	inView := func(sel string) bool {
+		t.Helper()
+		v, err := chromedp.Run(m.ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(function(){var e=document.querySelector(%q); if(!e) return false; var r=e.getBoundingClientRect(); return r.width>0 && r.height>0 && r.left>=0 && r.right<=window.innerWidth})()`, sel)))
+		if err != nil {
+			t.Fatalf("in view %s: %v", sel, err)
+		}
+		return v
+	}
+
+	// Desktop.
+	if err := chromedp.Do(m.ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+	m.open(cohortURL(co.ID), `[data-testid="cohort-table"]`)
+	fits(1280)
+	if w := m.eval(`(function(){var t=document.querySelector('[data-testid="cohort-table"]'); return t.offsetWidth + "/" + t.parentElement.clientWidth})()`); !fitsIn(w) {
+		t.Errorf("the 9-item table is wider than its place (table/container px: %s)", w)
+	}
+	for _, col := range []string{"col-done", "col-activity", "col-level"} {
+		if !inView(`[data-testid="cohort-table"] [data-testid="` + col + `"]`) {
+			t.Errorf("summary column %s is not in view at 1280 px", col)
+		}
+	}
+	if !inView(`[data-testid="cohort-table"] [data-testid="group-due"]`) || !strings.Contains(m.text(`[data-testid="cohort-table"] [data-testid="group-due"]`), due) {
+		t.Errorf("the assignment's due date %s is not in view in the table's header: %q", due, m.text(`[data-testid="cohort-table"] thead`))
+	}
+	// Summary columns come first, after the learner.
+	if order := m.eval(`Array.from(document.querySelectorAll('[data-testid="cohort-table"] thead tr:first-child th')).slice(1,4).map(function(th){return th.dataset.testid}).join(",")`); order != "col-done,col-activity,col-level" {
+		t.Errorf("the header's first columns after the learner = %q, want done, last activity, level", order)
+	}
+	// Item headers are short, and carry the full title for the mouse and
+	// for screen readers.
+	heads := m.eval(`JSON.stringify(Array.from(document.querySelectorAll('[data-testid="cohort-table"] th.item-col')).map(function(th){return [th.title, th.textContent.replace(/\s+/g," ").trim(), String(th.getBoundingClientRect().height)]}))`)
+	for _, ref := range items {
+		kind, id, _ := strings.Cut(ref, ":")
+		title := m.s.itemTitle("en", kind, id)
+		if !strings.Contains(heads, fmt.Sprintf("[%q,", title)) {
+			t.Errorf("no item header with the title %q on hover: %s", title, heads)
+		}
+	}
+	if n := m.count(`[data-testid="cohort-table"] th.item-col`); n != len(items) {
+		t.Errorf("%d item headers, want %d", n, len(items))
+	}
+	if tall := m.eval(`String(Math.max.apply(null, Array.from(document.querySelectorAll('[data-testid="cohort-table"] th.item-col')).map(function(th){return th.getBoundingClientRect().height})))`); atof(tall) > 60 {
+		t.Errorf("item headers are %s px tall: they wrap into stacks", tall)
+	}
+	fullScreenshot(t, m.ctx, "mentor-cohort.png")
+
+	// Phone.
+	if err := chromedp.Do(m.ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	m.open(cohortURL(co.ID), `[data-testid="cohort-list"]`)
+	fits(390)
+	if inView(`[data-testid="cohort-table"]`) {
+		t.Error("the wide table is shown at 390 px; want the list per learner")
+	}
+	if n := m.count(`[data-testid="cohort-list"] > li`); n != len(learners) {
+		t.Errorf("the phone list has %d learners, want %d", n, len(learners))
+	}
+	ada := `[data-testid="cohort-list"] > li[data-learner="ada@example.com"]`
+	if !inView(ada+` [data-testid="learner-done"]`) || m.text(ada+` [data-testid="learner-done"]`) != "1/9" {
+		t.Errorf("Ada's items done on the phone: %q, want 1/9 in view", m.text(ada+` [data-testid="learner-done"]`))
+	}
+	if !inView(ada+` [data-testid="group-due"]`) || !strings.Contains(m.text(ada+` [data-testid="group-due"]`), due) {
+		t.Errorf("the due date on the phone: %q, want %s in view", m.text(ada+` [data-testid="group-due"]`), due)
+	}
+	// A learner's items fold out, without JavaScript.
+	if err := chromedp.Do(m.ctx, chromedp.Click(chromedp.CSS(ada+` details summary`)), chromedp.WaitVisible(chromedp.CSS(ada+` details .assignment-items`))); err != nil {
+		t.Fatalf("open Ada's items: %v", err)
+	}
+	if n := m.count(ada + ` details .assignment-items li`); n != len(items) {
+		t.Errorf("Ada's folded-out items: %d, want %d", n, len(items))
+	}
+	fits(390)
+	screenshot(t, m.ctx, "mentor-cohort-phone.png")
+	// The Korean interface fits as well, at both widths.
+	m.open("/lang/ko?next="+cohortURL(co.ID), `html[lang="ko"] [data-testid="cohort-list"]`)
+	fits(390)
+	screenshot(t, m.ctx, "mentor-cohort-phone-ko.png")
+	if err := chromedp.Do(m.ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+	m.open(cohortURL(co.ID), `html[lang="ko"] [data-testid="cohort-table"]`)
+	fits(1280)
+	if w := m.eval(`(function(){var t=document.querySelector('[data-testid="cohort-table"]'); return t.offsetWidth + "/" + t.parentElement.clientWidth})()`); !fitsIn(w) {
+		t.Errorf("in Korean the 9-item table is wider than its place (table/container px: %s)", w)
+	}
+
+	// Very many items scroll inside the table's own box; the page still
+	// does not overflow, and the summary columns stay in view.
+	var many []string
+	for _, l := range m.s.labs.Labs[:40] {
+		many = append(many, "lab:"+l.ID)
+	}
+	big := m.cohort("Everything", learners...)
+	m.assign(big, m.curriculum("Every lab", many...), m.day(60))
+	m.open("/lang/en?next="+cohortURL(big.ID), `html[lang="en"] [data-testid="cohort-table"]`)
+	fits(1280)
+	for _, col := range []string{"col-done", "col-activity", "col-level"} {
+		if !inView(`[data-testid="cohort-table"] [data-testid="` + col + `"]`) {
+			t.Errorf("with 40 items, summary column %s is not in view", col)
+		}
+	}
+}
+
+// fitsIn reads "a/b" and says whether a <= b.
+func fitsIn(ratio string) bool {
+	a, b, _ := strings.Cut(ratio, "/")
+	return atof(a) <= atof(b)
+}
+
+func atof(s string) float64 {
+	var f float64
+	fmt.Sscan(s, &f)
+	return f
 }

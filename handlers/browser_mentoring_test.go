@@ -119,7 +119,6 @@ func TestBrowserMentoringFlow(t *testing.T) {
 	if done != 2 {
 		t.Errorf("cohort table shows %d done cells for the learner, want 2", done)
 	}
-	fullScreenshot(t, ctx, "mentor-cohort.png")
 	err = chromedp.Do(ctx,
 		chromedp.Click(css(`tr[data-learner="leo@example.com"] a[href^="/mentor/learners/"]`)),
 		chromedp.WaitVisible(css(`[data-testid="comment-body"]`)),

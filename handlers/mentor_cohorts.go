@@ -60,10 +60,6 @@ func (s *Server) renderCohort(c *fiber.Ctx, co store.Cohort, form cohortForm) er
 	sortBy, filter := c.Query("sort", "name"), c.Query("filter")
 	sortRows(rows, sortBy)
 	rows = filterRows(rows, filter)
-	colViews := make([]itemStatus, len(cols))
-	for i, it := range cols {
-		colViews[i] = s.itemView(langOf(c), it, &domain.Progress{Statuses: map[string]string{}, Read: map[string]bool{}})
-	}
 	curricula, err := s.store.CurriculaOf(ctx, domain.MentorScope(actor))
 	if err != nil {
 		return err
@@ -85,12 +81,76 @@ func (s *Server) renderCohort(c *fiber.Ctx, co store.Cohort, form cohortForm) er
 		cur := assigned[a.CurriculumID]
 		list[i] = assignmentRow{Assignment: a, Title: cur.Title, Learner: names[a.UserID], Editable: domain.MayChangeAssignment(actor, co, a, cur.OwnerID)}
 	}
+	groups, rowViews := s.cohortGroups(langOf(c), assigns, assigned, cols, rows)
 	return c.Render("mentor_cohort", s.view(c, "mentor", co.Name, fiber.Map{
-		"Cohort": co, "Members": members, "Columns": colViews, "Rows": rows, "Sort": sortBy, "Filter": filter,
+		"Cohort": co, "Members": members, "Groups": groups, "Rows": rowViews, "Sort": sortBy, "Filter": filter,
 		"Curricula": curricula, "Assignments": list, "Form": form,
 		"JoinURL": strings.TrimRight(s.baseURL, "/") + "/join/" + co.JoinCode, "Today": s.now().UTC().Format("2006-01-02"),
 		"Msg": form.Msg, "Error": form.Error,
 	}))
+}
+
+// cohortGroup is one cohort-wide assignment in the progress table: its
+// items as columns under one header with the due date.
+type cohortGroup struct {
+	Title, Due string
+	Past       bool // the due day has ended
+	Items      []itemStatus
+	cols       []int // each item's place in the table's unique columns
+}
+
+// cohortRowView is a learner's row with their items grouped as the
+// header groups them.
+type cohortRowView struct {
+	cohortRow
+	Groups []rowGroup
+}
+
+type rowGroup struct {
+	Done  int
+	Items []itemStatus
+}
+
+// cohortGroups groups the table's columns by the cohort-wide assignment
+// they come from, in due-date order. An item in two assignments shows in
+// both groups; a row's Done still counts it once.
+func (s *Server) cohortGroups(lang string, assigns []store.Assignment, curricula map[int64]store.Curriculum, cols []store.CurriculumItem, rows []cohortRow) ([]cohortGroup, []cohortRowView) {
+	at := make(map[string]int, len(cols))
+	for i, it := range cols {
+		at[it.Kind+":"+it.Ref] = i
+	}
+	empty := &domain.Progress{Statuses: map[string]string{}, Read: map[string]bool{}}
+	var groups []cohortGroup
+	for _, a := range assigns {
+		if a.CohortID == 0 {
+			continue // one learner's own: listed below the table, not a column group
+		}
+		cur := curricula[a.CurriculumID]
+		g := cohortGroup{Title: cur.Title, Due: a.Due, Past: domain.IsOverdue(a.Due, false, s.now())}
+		for _, it := range cur.Items {
+			if i, ok := at[it.Kind+":"+it.Ref]; ok {
+				g.Items = append(g.Items, s.itemView(lang, it, empty))
+				g.cols = append(g.cols, i)
+			}
+		}
+		groups = append(groups, g)
+	}
+	views := make([]cohortRowView, len(rows))
+	for i, r := range rows {
+		views[i] = cohortRowView{cohortRow: r}
+		for _, g := range groups {
+			var rg rowGroup
+			for _, col := range g.cols {
+				st := r.Items[col]
+				if st.Done {
+					rg.Done++
+				}
+				rg.Items = append(rg.Items, st)
+			}
+			views[i].Groups = append(views[i].Groups, rg)
+		}
+	}
+	return groups, views
 }
 
 // refuseInPlace answers a refused cohort form on the cohort page itself,
