@@ -127,4 +127,13 @@ func TestAssignmentChanges(t *testing.T) {
 		{name: "page: deleted", client: browser, url: cohortURL(co) + "?msg=assignment_deleted", wantStatus: 200,
 			want: []string{"Assignment deleted. The learners&#39; work is kept and still counts."}, notWant: []string{">Week one</strong>"}},
 	})
+	// A curriculum with no items yet heads no column group.
+	empty := id(mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "Empty so far", "items": []map[string]string{}}))
+	if r := mentor.call("POST", list, map[string]any{"curriculum_id": empty, "due": "2027-05-01"}); r.status != 201 {
+		t.Fatalf("assign the empty curriculum: %d %s", r.status, r.body)
+	}
+	runScenarios(t, s, []scenario{
+		{name: "page: an empty assignment", url: cohortURL(co), headers: mentor.auth(), wantStatus: 200,
+			want: []string{"<strong>Empty so far</strong>", `data-testid="cohort-table"`}, notWant: []string{`colspan="0"`, `class="group-head"`, `rowspan="2"`}},
+	})
 }

@@ -133,7 +133,9 @@ func (s *Server) cohortGroups(lang string, assigns []store.Assignment, curricula
 				g.cols = append(g.cols, i)
 			}
 		}
-		groups = append(groups, g)
+		if len(g.Items) > 0 { // an empty curriculum has no column to head
+			groups = append(groups, g)
+		}
 	}
 	views := make([]cohortRowView, len(rows))
 	for i, r := range rows {
