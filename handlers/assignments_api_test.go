@@ -119,6 +119,8 @@ func TestAssignmentChanges(t *testing.T) {
 			want: []string{`data-flash="flash.already_assigned"`, fmt.Sprintf(`<option value="%d" selected>Week one</option>`, week), `value="2027-04-01" data-testid="assign-due"`}},
 		{name: "page: the confirmation", client: browser, url: page + "/delete", wantStatus: 200,
 			want: []string{"Delete this assignment?", "“Week one”, due 2027-03-03, will no longer be assigned to everyone in Winter.", `action="` + page + `/delete"`, `name="_csrf"`}},
+		{name: "page: the confirmation in Korean", client: browser, url: page + "/delete", headers: map[string]string{"Accept-Language": "ko"}, wantStatus: 200,
+			want: []string{"이 배정을 삭제할까요?", "Winter 전체에게 배정한 “Week one”(마감 2027-03-03)을(를) 취소합니다."}, notWant: []string{"%!"}},
 		{name: "page: another mentor's confirmation", url: page + "/delete", headers: other.auth(), wantStatus: 404, want: []string{"<h1>Page not found</h1>"}},
 		{name: "page: another mentor deletes", method: "POST", url: page + "/delete", headers: other.auth(), body: url.Values{}, wantStatus: 404, want: []string{"<h1>Page not found</h1>"}},
 		{name: "page: delete without the token", client: browser, method: "POST", url: page + "/delete", body: url.Values{}, wantStatus: 403, want: []string{"CSRF"}},

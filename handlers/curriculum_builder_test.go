@@ -29,6 +29,8 @@ func TestCurriculumBuilderRules(t *testing.T) {
 		t.Fatalf("cookie login: %d %s", r.status, r.body)
 	}
 	tok := browser.csrf()
+	ko, _ := s.labs.Lab("filter-sort-orders").In("ko")
+	koTitle := ko.Title
 	items := curriculumURL(cur) + "/items"
 	form := func(kv ...string) url.Values {
 		v := url.Values{"_csrf": {tok}}
@@ -55,6 +57,8 @@ func TestCurriculumBuilderRules(t *testing.T) {
 			wantHeaderIs: map[string]string{"Location": items + "/1/remove"}},
 		{name: "the confirmation", client: browser, url: items + "/1/remove", wantStatus: 200,
 			want: []string{"Remove this item?", "“Filter and sort March orders” will be removed from “Week one”.", `name="item" value="lab:filter-sort-orders"`, `name="confirm" value="yes"`, `name="_csrf"`}},
+		{name: "the confirmation in Korean", client: browser, url: items + "/1/remove", headers: map[string]string{"Accept-Language": "ko"}, wantStatus: 200,
+			want: []string{"이 항목을 뺄까요?", "“Week one”에서 “" + koTitle + "”을(를) 뺍니다."}, notWant: []string{"%!"}},
 		{name: "another mentor's confirmation", url: items + "/1/remove", headers: other.auth(), wantStatus: 404, want: []string{"<h1>Page not found</h1>"}},
 		{name: "another mentor removes", method: "POST", url: items, headers: other.auth(), body: url.Values{"action": {"remove"}, "position": {"1"}, "item": {"lab:filter-sort-orders"}, "confirm": {"yes"}}, wantStatus: 404,
 			want: []string{"<h1>Page not found</h1>"}},
