@@ -15,6 +15,8 @@ import (
 //     only while their account is a learner's.
 //   - An admin sees everything.
 //   - Nobody endorses themselves.
+//   - A cohort's assignments are changed by its mentor; one learner's own
+//     assignment by the owner of its curriculum, or an admin.
 //
 // A resource the actor may not see is ErrNotFound, never ErrForbidden, so
 // its existence is not revealed. ErrForbidden is for a role that does not
@@ -86,6 +88,49 @@ func (s *Service) Cohort(ctx context.Context, actor *store.User, id int64) (stor
 func (s *Service) Curriculum(ctx context.Context, actor *store.User, id int64) (store.Curriculum, error) {
 	cur, err := s.store.CurriculumByID(ctx, id)
 	return ownedBy(cur, err, actor, cur.OwnerID)
+}
+
+// CohortAssignment returns an assignment that actor may change or delete
+// from the cohort's page; any other is ErrNotFound.
+func (s *Service) CohortAssignment(ctx context.Context, actor *store.User, cohortID, id int64) (store.Assignment, error) {
+	co, err := s.Cohort(ctx, actor, cohortID)
+	if err != nil {
+		return store.Assignment{}, err
+	}
+	a, err := s.store.AssignmentByID(ctx, id)
+	if err != nil {
+		return store.Assignment{}, notFound(err)
+	}
+	if a.UserID != 0 {
+		if err := s.member(ctx, co, a.UserID); err != nil {
+			return store.Assignment{}, ErrNotFound
+		}
+	}
+	var owner int64
+	if cur, err := s.store.CurriculumByID(ctx, a.CurriculumID); err == nil {
+		owner = cur.OwnerID
+	}
+	if !MayChangeAssignment(actor, co, a, owner) {
+		return store.Assignment{}, ErrNotFound
+	}
+	return a, nil
+}
+
+// MayChangeAssignment says whether actor, who may see the cohort co, may
+// change or delete the assignment a, whose curriculum curriculumOwner
+// owns: a cohort's own assignments belong to its mentor; one learner's own
+// belongs to whoever may assign that curriculum (its owner, or an admin),
+// since the learner may be in other mentors' cohorts too.
+func MayChangeAssignment(actor *store.User, co store.Cohort, a store.Assignment, curriculumOwner int64) bool {
+	switch {
+	case actor == nil:
+		return false
+	case a.CohortID != 0:
+		return a.CohortID == co.ID
+	case a.UserID != 0:
+		return actor.Role == store.RoleAdmin || curriculumOwner == actor.ID
+	}
+	return false
 }
 
 // ownedBy passes on what the store found when actor is its owner or an

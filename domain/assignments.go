@@ -3,6 +3,7 @@ package domain
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -35,6 +36,25 @@ func IsOverdue(due string, complete bool, now time.Time) bool {
 	return now.UTC().After(d.Add(24 * time.Hour))
 }
 
+// StuckAfter is how long a learner with unfinished assigned work may go
+// without activity before their mentor's table calls them stuck.
+const StuckAfter = 7 * 24 * time.Hour
+
+// IsStuck says whether a learner has stalled on an unfinished assignment:
+// no activity for StuckAfter, counted from the latest of their last
+// activity, when they were added to the cohort and when the work was
+// assigned. A learner who has done nothing yet has been idle only since
+// they were given the work, so a newcomer is never stuck on day one.
+func IsStuck(now, lastActivity, joined, assigned time.Time) bool {
+	since := lastActivity
+	for _, t := range []time.Time{joined, assigned} {
+		if t.After(since) {
+			since = t
+		}
+	}
+	return now.Sub(since) > StuckAfter
+}
+
 // AssignInput names what to assign, to whom, and by when. UserID 0 assigns
 // to the whole cohort.
 type AssignInput struct {
@@ -61,7 +81,7 @@ func (s *Service) Assign(ctx context.Context, actor *store.User, in AssignInput)
 	if err != nil {
 		return 0, err
 	}
-	day, err := ParseDue(in.Due)
+	day, err := s.dueDay(in.Due)
 	if err != nil {
 		return 0, err
 	}
@@ -72,5 +92,52 @@ func (s *Service) Assign(ctx context.Context, actor *store.User, in AssignInput)
 		}
 		a.CohortID, a.UserID = 0, in.UserID
 	}
-	return s.store.CreateAssignment(ctx, a)
+	id, err := s.store.CreateAssignment(ctx, a, co.ID)
+	if errors.Is(err, store.ErrAlreadyAssigned) {
+		return 0, ErrAlreadyAssigned
+	}
+	return id, err
+}
+
+// dueDay reads a due date for a new or changed assignment: a day in the
+// past is refused by the portal's clock, whatever the browser checked. The
+// due day ends at midnight UTC, so today is still accepted.
+func (s *Service) dueDay(v string) (string, error) {
+	day, err := ParseDue(v)
+	if err != nil {
+		return "", err
+	}
+	if today := s.Now().UTC().Format("2006-01-02"); day < today {
+		return "", &Error{Kind: Invalid, Msg: fmt.Sprintf("due must be today (%s in UTC) or later", today), Key: "flash.due_past"}
+	}
+	return day, nil
+}
+
+// ChangeDue moves an assignment's due date, with the same rule as a new
+// one's.
+func (s *Service) ChangeDue(ctx context.Context, actor *store.User, cohortID, id int64, due string) (store.Assignment, error) {
+	a, err := s.CohortAssignment(ctx, actor, cohortID, id)
+	if err != nil {
+		return a, err
+	}
+	day, err := s.dueDay(due)
+	if err != nil {
+		return a, err
+	}
+	if err := s.store.SetAssignmentDue(ctx, a.ID, day); err != nil {
+		return a, notFound(err)
+	}
+	a.Due = day
+	return a, nil
+}
+
+// DeleteAssignment takes an assignment back. Only the assignment goes: the
+// learners' submissions, quiz attempts and tasks are their own, and count
+// as before.
+func (s *Service) DeleteAssignment(ctx context.Context, actor *store.User, cohortID, id int64) (store.Assignment, error) {
+	a, err := s.CohortAssignment(ctx, actor, cohortID, id)
+	if err != nil {
+		return a, err
+	}
+	return a, notFound(s.store.DeleteAssignment(ctx, a.ID))
 }

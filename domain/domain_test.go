@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"ladder/content"
 	"ladder/labs"
@@ -163,5 +164,29 @@ func TestDueDates(t *testing.T) {
 	}
 	if _, err := ParseDue("01/12/2026"); err == nil {
 		t.Error("ParseDue accepted 01/12/2026")
+	}
+}
+
+func TestIsStuck(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	var never time.Time
+	tests := []struct {
+		name                   string
+		now, last, joined, asg time.Time
+		want                   bool
+	}{
+		{"added and assigned just now, no activity", day(0), never, day(0), day(0), false},
+		{"added a week ago, assigned today", day(7), never, day(0), day(7), false},
+		{"idle for exactly seven days", day(7), never, day(0), day(0), false},
+		{"idle for eight days since being added", day(8), never, day(0), day(-30), true},
+		{"idle for eight days since being assigned", day(8), never, day(-30), day(0), true},
+		{"active three days ago", day(8), day(5), day(0), day(0), false},
+		{"last active long ago, added again recently", day(8), day(-60), day(4), day(-60), false},
+		{"last active nine days ago", day(9), day(0), day(-30), day(-30), true},
+	}
+	for _, tt := range tests {
+		if got := IsStuck(tt.now, tt.last, tt.joined, tt.asg); got != tt.want {
+			t.Errorf("%s: IsStuck = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -54,6 +54,11 @@ var (
 		Fields: map[string]string{"email": "err.email_taken"}}
 )
 
+// ErrAlreadyAssigned refuses a second assignment of a curriculum that a
+// learner of the cohort already has from it.
+var ErrAlreadyAssigned = &Error{Kind: Conflict, Key: "flash.already_assigned",
+	Msg: "this curriculum is already assigned to this cohort or to this learner: change that assignment's due date instead"}
+
 // invalid is a refusal of bad input. Pages show the generic bad-input text
 // unless key names a better one.
 func invalid(key, format string, args ...any) *Error {

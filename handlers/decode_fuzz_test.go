@@ -33,6 +33,12 @@ func FuzzRequestDecoders(f *testing.F) {
 		f.Fatalf("submission: %d %s", r.status, r.body)
 	}
 	sub := int64(r.json(f)["id"].(float64))
+	cur := int64(admin.call("POST", "/api/v1/curricula", map[string]any{"title": "Fuzz", "items": []map[string]string{{"kind": "lab", "ref": "filter-sort-orders"}}}).json(f)["id"].(float64))
+	r = admin.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/assignments", co), map[string]any{"curriculum_id": cur, "due": "2999-12-31"})
+	if r.status != 201 {
+		f.Fatalf("assignment: %d %s", r.status, r.body)
+	}
+	asg := int64(r.json(f)["id"].(float64))
 	routes := []struct {
 		method, path string
 		as           map[string]string
@@ -43,6 +49,7 @@ func FuzzRequestDecoders(f *testing.F) {
 		{"POST", "/api/v1/cohorts", admin.auth()},
 		{"POST", fmt.Sprintf("/api/v1/cohorts/%d/members", co), admin.auth()},
 		{"POST", fmt.Sprintf("/api/v1/cohorts/%d/assignments", co), admin.auth()},
+		{"PATCH", fmt.Sprintf("/api/v1/cohorts/%d/assignments/%d", co, asg), admin.auth()},
 		{"POST", "/api/v1/cohorts/join", learner.auth()},
 		{"POST", "/api/v1/curricula", admin.auth()},
 		{"POST", fmt.Sprintf("/api/v1/submissions/%d/comments", sub), admin.auth()},
@@ -55,7 +62,7 @@ func FuzzRequestDecoders(f *testing.F) {
 		`{"email":"a@b.co","password":"0123456789","display_name":"x"}`, `{"email":"admin@example.com","password":"correct horse battery"}`,
 		`{"role":"mentor"}`, `{"role":["admin"]}`, `{"name":"Cohort"}`, `{"email":"learner@example.com"}`, `{"code":"ABCD2345"}`,
 		`{"title":"T","items":[{"kind":"lab","ref":"filter-sort-orders"},{"kind":"guide","ref":"career-path"}]}`, `{"title":"T","items":{}}`,
-		`{"curriculum_id":1,"due":"2026-12-31"}`, `{"curriculum_id":1,"due":"2026-13-45T99:00:00Z"}`, `{"curriculum_id":-1}`, `{"curriculum_id":1e400}`,
+		`{"curriculum_id":1,"due":"2026-12-31"}`, `{"due":"2999-01-01"}`, `{"due":null}`, `{"curriculum_id":1,"due":"2026-13-45T99:00:00Z"}`, `{"curriculum_id":-1}`, `{"curriculum_id":1e400}`,
 		`{"body":"Nice work"}`, `{"competency":"collaboration","level":"mid","note":"x"}`,
 	} {
 		f.Add(seed)

@@ -15,6 +15,7 @@ var mentorFlashKeys = map[string]bool{
 	"cohort_created": true, "member_added": true, "member_removed": true, "assigned": true,
 	"saved": true, "commented": true, "endorsed": true, "copied": true,
 	"no_learner": true, "already_member": true, "bad_due": true, "bad_input": true, "not_member": true,
+	"due_past": true, "already_assigned": true, "due_changed": true, "assignment_deleted": true,
 }
 
 func flash(c *fiber.Ctx) (msg, errKey string) {

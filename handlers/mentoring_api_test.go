@@ -3,6 +3,7 @@ package handlers
 import (
 	"fmt"
 	"ladder/content"
+	"ladder/domain"
 	"ladder/store"
 	"strings"
 	"testing"
@@ -44,10 +45,9 @@ func mentoringWorld(t *testing.T, s *Server) (mentor, other, learner, stranger, 
 }
 
 func TestMentoringAPI(t *testing.T) {
-	day := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-	clock := day
 	// One clock for the server and its store: sessions expire by the
 	// store's clock, so a server clock alone drifts from it as days pass.
+	clock := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
 	s := newServerFor(t, content.Files, testPool(t), storeWithClock(t, func() time.Time { return clock }))
 	mentor, other, learner, stranger, admin := mentoringWorld(t, s)
 
@@ -198,10 +198,12 @@ func TestDueDates(t *testing.T) {
 	if r := mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/members", co), map[string]string{"email": "learner@example.com"}); r.status != 201 {
 		t.Fatalf("add member: %d %s", r.status, r.body)
 	}
-	cur := int64(mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "Read", "items": []map[string]string{{"kind": "guide", "ref": "career-path"}}}).json(t)["id"].(float64))
 	assignments := fmt.Sprintf("/api/v1/cohorts/%d/assignments", co)
+	// One curriculum each: the same one is assigned to a cohort only once.
+	var cur int64
 	assign := func(due string) int64 {
 		t.Helper()
+		cur = int64(mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "Read by " + due, "items": []map[string]string{{"kind": "guide", "ref": "career-path"}}}).json(t)["id"].(float64))
 		r := mentor.call("POST", assignments, map[string]any{"curriculum_id": cur, "due": due})
 		if r.status != 201 {
 			t.Fatalf("assign due %q: %d %s", due, r.status, r.body)
@@ -244,7 +246,8 @@ func TestDueDates(t *testing.T) {
 
 // The mentor pages enforce the same access rules as the API.
 func TestMentorPagesAccess(t *testing.T) {
-	s := newTestServer(t)
+	clock := newTestClock(time.Now().UTC())
+	s := newServerFor(t, content.Files, testPool(t), storeWithClock(t, clock.Now))
 	mentor, other, learner, _, _ := mentoringWorld(t, s)
 	co := int64(mentor.call("POST", "/api/v1/cohorts", map[string]string{"name": "Mine"}).json(t)["id"].(float64))
 	mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/members", co), map[string]string{"email": "learner@example.com"})
@@ -273,8 +276,18 @@ func TestMentorPagesAccess(t *testing.T) {
 	if r := mentor.call("POST", fmt.Sprintf("/api/v1/cohorts/%d/assignments", co), map[string]any{"curriculum_id": cur, "due": "2099-01-01"}); r.status != 201 {
 		t.Fatalf("assign: %d %s", r.status, r.body)
 	}
+	progress := fmt.Sprintf("/api/v1/cohorts/%d/progress", co)
 	runScenarios(t, s, []scenario{
-		{name: "no activity and an unfinished assignment is stuck", url: fmt.Sprintf("/mentor/cohorts/%d?filter=stuck&sort=progress", co), headers: mentor.auth(), wantStatus: 200,
+		{name: "added and assigned just now is not stuck", url: fmt.Sprintf("/mentor/cohorts/%d?filter=stuck&sort=progress", co), headers: mentor.auth(), wantStatus: 200,
+			want: []string{"No learner matches."}, notWant: []string{`data-learner="learner@example.com"`}},
+		{name: "the API agrees", url: progress, headers: mentor.auth(), wantStatus: 200, want: []string{`"stuck":false`}, notWant: []string{`"stuck":true`}},
+	})
+	// A week and a day later, with no activity, the learner is stuck.
+	clock.Set(clock.Now().Add(domain.StuckAfter + 24*time.Hour))
+	mentor = login(t, s, "mentor@example.com") // the first session has expired
+	runScenarios(t, s, []scenario{
+		{name: "no activity for 8 days and an unfinished assignment is stuck", url: fmt.Sprintf("/mentor/cohorts/%d?filter=stuck&sort=progress", co), headers: mentor.auth(), wantStatus: 200,
 			want: []string{`data-learner="learner@example.com"`, `<span class="flag flag-stuck">`}},
+		{name: "the API agrees, 8 days on", url: progress, headers: mentor.auth(), wantStatus: 200, want: []string{`"stuck":true`}},
 	})
 }

@@ -13,10 +13,6 @@ import (
 	"ladder/store"
 )
 
-// stuckAfter is how long without activity makes a learner with unfinished
-// work "stuck" in the mentor's table.
-const stuckAfter = 7 * 24 * time.Hour
-
 // itemStatus is one curriculum item for one learner.
 type itemStatus struct {
 	Kind, Ref, Title, URL string
@@ -146,6 +142,10 @@ func (s *Server) cohortTable(ctx context.Context, lang string, co store.Cohort) 
 	if err != nil {
 		return nil, nil, err
 	}
+	joined, err := s.store.JoinedAt(ctx, co.ID)
+	if err != nil {
+		return nil, nil, err
+	}
 	now := s.now()
 	rows := make([]cohortRow, 0, len(members))
 	for _, m := range members {
@@ -159,7 +159,6 @@ func (s *Server) cohortTable(ctx context.Context, lang string, co store.Cohort) 
 			}
 			r.Items = append(r.Items, st)
 		}
-		unfinished := false
 		for _, a := range assigns {
 			if a.CohortID == 0 && a.UserID != m.ID {
 				continue
@@ -172,10 +171,9 @@ func (s *Server) cohortTable(ctx context.Context, lang string, co store.Cohort) 
 				}
 			}
 			complete := done == len(cur.Items)
-			unfinished = unfinished || !complete
 			r.Overdue = r.Overdue || domain.IsOverdue(a.Due, complete, now)
+			r.Stuck = r.Stuck || (!complete && domain.IsStuck(now, ev.LastActivity, joined[m.ID], a.CreatedAt))
 		}
-		r.Stuck = unfinished && (r.LastActivity.IsZero() || now.Sub(r.LastActivity) > stuckAfter)
 		rows = append(rows, r)
 	}
 	return cols, rows, nil

@@ -191,6 +191,26 @@ func (s *Store) Members(ctx context.Context, cohortID int64) ([]User, error) {
 	return out, rows.Err()
 }
 
+// JoinedAt says when each learner of a cohort was added to it, by user id.
+func (s *Store) JoinedAt(ctx context.Context, cohortID int64) (map[int64]time.Time, error) {
+	ctx, cancel := s.bound(ctx)
+	defer cancel()
+	out := map[int64]time.Time{}
+	err := s.eachRow(ctx, "SELECT m.user_id, m.added_at FROM cohort_members m WHERE m.cohort_id = ? AND "+learnerMember, []any{cohortID}, func(sc func(...any) error) error {
+		var id int64
+		var at string
+		if err := sc(&id, &at); err != nil {
+			return err
+		}
+		out[id] = parseTime(at)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: when members joined cohort %d: %w", cohortID, err)
+	}
+	return out, nil
+}
+
 // IsMentorOf reports whether the learner is in one of the mentor's cohorts
 // and is still a learner.
 func (s *Store) IsMentorOf(ctx context.Context, mentorID, learnerID int64) (bool, error) {
