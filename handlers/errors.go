@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -35,11 +36,17 @@ func status(err error) int {
 		return fe.Code
 	case errors.Is(err, store.ErrNotFound):
 		return fiber.StatusNotFound
-	case errors.Is(err, labs.ErrBusy):
+	case errors.Is(err, labs.ErrBusy), errors.Is(err, context.DeadlineExceeded):
+		// A store call that ran out of its deadline found the database
+		// too busy (or gone): the request may succeed in a moment.
 		return fiber.StatusServiceUnavailable
 	}
 	return fiber.StatusInternalServerError
 }
+
+// errDatabaseBusy is what a client reads when the database did not answer
+// in time.
+const errDatabaseBusy = "the database is busy; try again in a moment"
 
 // messageKey is the one map from an operation's refusal to the catalog key
 // a page shows; ok is false for errors that are not the user's to fix.
@@ -77,6 +84,8 @@ func (s *Server) apiMessage(err error, code int) string {
 		return strings.Join(parts, "; ")
 	case errors.As(err, &de):
 		return de.Msg
+	case code == fiber.StatusServiceUnavailable && errors.Is(err, context.DeadlineExceeded):
+		return errDatabaseBusy
 	case code == fiber.StatusServiceUnavailable:
 		return labs.ErrBusy.Error()
 	case code >= 500:
@@ -98,6 +107,9 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	}
 	if code >= 500 && code != fiber.StatusServiceUnavailable {
 		s.log.Error("request failed", "request_id", requestID(c), "path", strings.Clone(c.Path()), "err", err)
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		s.log.Warn("database did not answer in time", "request_id", requestID(c), "path", strings.Clone(c.Path()), "err", err)
 	}
 	c.Status(code)
 	if isAPI(c) {

@@ -3,6 +3,7 @@ package handlers
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"html/template"
 	"io"
@@ -370,5 +371,37 @@ func TestInlineCode(t *testing.T) {
 		if got := string(inlineCode(in)); got != want {
 			t.Errorf("inlineCode(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A database that does not answer within the store's deadline gets 503
+// with Retry-After, not a 500: here another connection holds SQLite's
+// write lock longer than the store waits.
+func TestSlowDatabaseAnswers503(t *testing.T) {
+	dir := t.TempDir()
+	st, err := store.Open(context.Background(), dir, store.Options{Timeout: 300 * time.Millisecond})
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	s := newServerFor(t, content.Files, testPool(t), func(o *Options) { o.Store = st })
+	holder, err := sql.Open("sqlite", filepath.Join(dir, store.DBFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	conn, err := holder.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	c := newClient(t, s)
+	r := c.json("POST", "/api/v1/auth/signup", map[string]string{"email": "slow@example.com", "password": "correct horse battery", "display_name": "Slow"}, nil)
+	if r.status != 503 || r.header.Get("Retry-After") == "" || !strings.Contains(r.body, "the database is busy") {
+		t.Fatalf("signup while the database is locked: %d %q %s", r.status, r.header.Get("Retry-After"), r.body)
 	}
 }
