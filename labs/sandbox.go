@@ -329,6 +329,7 @@ func query(ctx context.Context, st *duckdb.Stmt, lim Limits, maxRows int, firstO
 	}
 	defer rows.Close()
 	res.Columns = rows.Columns()
+	types := columnTypes(rows, len(res.Columns)) // values show by their type (values.go)
 	vals := make([]driver.Value, len(res.Columns))
 	size := 0
 	for {
@@ -343,7 +344,7 @@ func query(ctx context.Context, st *duckdb.Stmt, lim Limits, maxRows int, firstO
 		}
 		row := make(Row, len(vals))
 		for i, v := range vals {
-			row[i] = toValue(v)
+			row[i] = convert(v, types[i])
 			size += approxSize(row[i])
 		}
 		if size > lim.MaxBytes {

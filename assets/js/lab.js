@@ -58,6 +58,9 @@
     send(submitter.getAttribute("data-action") || "submit");
   });
 
+  // The shortcuts below exist only with this script: say so only now.
+  document.querySelectorAll("[data-shortcuts]").forEach(function (el) { el.hidden = false; });
+
   var schema = {};
   try { schema = JSON.parse(textarea.getAttribute("data-schema") || "{}"); } catch (e) { schema = {}; }
   if (window.LadderEditor) {
