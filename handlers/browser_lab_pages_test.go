@@ -9,6 +9,9 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"ladder/content"
+	"ladder/domain"
 )
 
 // labBrowser drives the lab pages of one test server in one tab.
@@ -180,4 +183,141 @@ func TestBrowserLabValuesByType(t *testing.T) {
 	if help := nb.text("#sql-help"); strings.Contains(help, "Ctrl") {
 		t.Errorf("without JavaScript the help = %q, want no keyboard shortcuts", help)
 	}
+}
+
+// listMarker is the marker the browser draws for the list items sel
+// matches: "none" when there is no bullet.
+func (b labBrowser) listMarkers(sel string) []string {
+	b.t.Helper()
+	raw := b.eval(fmt.Sprintf(`JSON.stringify(Array.from(document.querySelectorAll(%q)).map(li => getComputedStyle(li).listStyleType))`, sel))
+	var out []string
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		b.t.Fatalf("list markers of %s: %v (%s)", sel, err, raw)
+	}
+	return out
+}
+
+// checked lists which checklist boxes are ticked, and whether each can be.
+func (b labBrowser) checked() (ticks []bool, enabled []bool) {
+	b.t.Helper()
+	raw := b.eval(`JSON.stringify(Array.from(document.querySelectorAll("article.prose li.task-item input[type=checkbox]")).map(i => [i.checked, !i.disabled]))`)
+	var pairs [][2]bool
+	if err := json.Unmarshal([]byte(raw), &pairs); err != nil {
+		b.t.Fatalf("checklist: %v (%s)", err, raw)
+	}
+	for _, p := range pairs {
+		ticks, enabled = append(ticks, p[0]), append(enabled, p[1])
+	}
+	return ticks, enabled
+}
+
+// Bug 8 of issue 14: a checklist item shows its checkbox and no bullet, an
+// assignment item its ○/✓ and no bullet; and the guide checklist can be
+// ticked, kept per learner and guide on the server, with or without
+// JavaScript.
+func TestBrowserGuideChecklist(t *testing.T) {
+	ctx := startBrowser(t)
+	s := newTestServer(t)
+	b := labBrowser{t: t, ctx: ctx, base: serveHTTP(t, s)}
+	const items = `article.prose li:has(> label > input[type=checkbox]), article.prose li:has(> input[type=checkbox])`
+
+	// A visitor sees the checklist read-only, with a way to sign in.
+	b.do("open a guide", chromedp.Navigate(b.base+"/guides/career-path"), chromedp.WaitVisible(css("article.prose h1")))
+	markers := b.listMarkers(items)
+	if len(markers) != 6 {
+		t.Fatalf("the career path checklist has %d items, want 6", len(markers))
+	}
+	for i, m := range markers {
+		if m != "none" {
+			t.Errorf("checklist item %d has the list marker %q beside its checkbox, want none", i, m)
+		}
+	}
+	if _, enabled := b.checked(); enabled[0] {
+		t.Error("a visitor can tick the checklist, which nothing would keep")
+	}
+	if prompt := b.eval(`(document.querySelector('[data-testid="checklist-signin"]') || {}).textContent || ""`); !strings.Contains(prompt, "Log in") {
+		t.Errorf("visitor's checklist prompt = %q", prompt)
+	}
+
+	// A learner ticks two items; they stay ticked, in both languages.
+	b.signUp("tick@example.com", "Tick")
+
+	// Assignment items on the dashboard: a ○ or ✓ and no bullet.
+	makeUser(t, s, "mentor@example.com", "mentor")
+	bg := context.Background()
+	mentor, _ := s.store.UserByEmail(bg, "mentor@example.com")
+	co, err := s.ops.CreateCohort(bg, &mentor, "Checklists")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ops.AddMember(bg, &mentor, co.ID, "tick@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	cur, err := s.ops.CreateCurriculum(bg, &mentor, domain.CurriculumInput{Title: "Start", Items: []content.CurriculumItem{{Kind: "guide", Ref: "career-path"}, {Kind: "lab", Ref: "filter-sort-orders"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ops.Assign(bg, &mentor, domain.AssignInput{CohortID: co.ID, CurriculumID: cur, Due: s.now().AddDate(0, 0, 7).Format("2006-01-02")}); err != nil {
+		t.Fatal(err)
+	}
+	b.do("open the dashboard", chromedp.Navigate(b.base+"/me"), chromedp.WaitVisible(css(`[data-testid="assignment"]`)))
+	for i, m := range b.listMarkers(`.assignment-items li`) {
+		if m != "none" {
+			t.Errorf("assignment item %d has the list marker %q beside its ○/✓, want none", i, m)
+		}
+	}
+
+	b.do("open the guide signed in", chromedp.Navigate(b.base+"/guides/career-path"), chromedp.WaitVisible(css(`[data-testid="checklist-form"]`)))
+	if _, enabled := b.checked(); !enabled[0] {
+		t.Fatal("a signed-in learner cannot tick the checklist")
+	}
+	for _, i := range []int{0, 2} {
+		b.do(fmt.Sprintf("tick item %d", i),
+			chromedp.Click(css(fmt.Sprintf(`input[type=checkbox][value="%d"]`, i))),
+			chromedp.Poll[chromedp.Void](`document.querySelector('[data-testid="checklist-status"]').textContent.includes("Saved")`),
+		)
+		b.eval(`(function(){ document.querySelector('[data-testid="checklist-status"]').textContent = ""; return ""; })()`)
+	}
+	if save := b.eval(`String(document.querySelector('[data-testid="checklist-save"]').offsetParent !== null)`); save != "false" {
+		t.Error("with JavaScript the save button still shows, though each tick saves at once")
+	}
+	want := "[true false true false false false]"
+	b.do("reload", chromedp.Navigate(b.base+"/guides/career-path"), chromedp.WaitVisible(css(`[data-testid="checklist-form"]`)))
+	if ticks, _ := b.checked(); fmt.Sprint(ticks) != want {
+		t.Errorf("after a reload the ticks are %v, want %v", ticks, want)
+	}
+	b.do("show the checklist", chromedp.ScrollIntoView(css(`#my-checklist`)))
+	screenshot(t, ctx, "guide-checklist.png")
+	b.do("open the Korean guide", chromedp.Navigate(b.base+"/guides/career-path-ko"), chromedp.WaitVisible(css(`[data-testid="checklist-form"]`)))
+	if ticks, _ := b.checked(); fmt.Sprint(ticks) != want {
+		t.Errorf("the Korean version's ticks are %v, want %v", ticks, want)
+	}
+
+	// Without JavaScript the form's button saves the whole list.
+	noJS, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	if _, err := chromedp.Call(noJS, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatalf("turn JavaScript off: %v", err)
+	}
+	nb := labBrowser{t: t, ctx: noJS, base: b.base}
+	nb.do("untick one and tick another without JavaScript",
+		chromedp.Navigate(b.base+"/guides/career-path"),
+		chromedp.WaitVisible(css(`[data-testid="checklist-save"]`)),
+		chromedp.Click(css(`input[type=checkbox][value="0"]`)),
+		chromedp.Click(css(`input[type=checkbox][value="5"]`)),
+		chromedp.Click(css(`[data-testid="checklist-save"]`)),
+		chromedp.WaitVisible(css(`[data-testid="checklist-status"].saved`)),
+	)
+	want = "[false false true false false true]"
+	if ticks, _ := nb.checked(); fmt.Sprint(ticks) != want {
+		t.Errorf("after the form post the ticks are %v, want %v", ticks, want)
+	}
+
+	// Another learner's checklist is their own.
+	other := newClient(t, s)
+	signupAndLogin(t, other, "other@example.com")
+	if page := other.do("GET", "/guides/career-path", "", nil, nil); strings.Contains(page.body, "checked") {
+		t.Error("another learner sees the first learner's ticks")
+	}
+
 }

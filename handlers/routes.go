@@ -39,6 +39,7 @@ func (s *Server) routes() {
 	app.Get("/guides/:slug", s.guidePage)
 	app.Post("/guides/:slug/read", signedIn, s.markReadSubmit)
 	app.Post("/guides/:slug/quiz", s.quizSubmit)
+	app.Post("/guides/:slug/checklist", signedIn, s.guideChecklistSubmit)
 	app.Get("/career", s.career)
 	app.Get("/tasks", s.taskList)
 	app.Get("/tasks/:id", s.taskPage)
