@@ -52,6 +52,8 @@ type RunResult struct {
 	Truncated bool     `json:"truncated"`
 	Output    string   `json:"output,omitempty"`
 	Message   string   `json:"message,omitempty"`
+
+	Checks []CheckRun `json:"checks,omitempty"` // quality labs: every check on its own (run_checks.go)
 }
 
 // Column and Table describe the visible dataset for the schema explorer.
@@ -427,6 +429,9 @@ func (e *Engine) run(ctx context.Context, spec *Spec, sqlText string) (*RunResul
 	}
 	if err := refuseParsedAll(ctx, st.datasets[0].db, stmts); err != nil {
 		return nil, err
+	}
+	if spec.Kind == KindQuality {
+		return e.runChecks(ctx, st, stmts, p) // every check's result (run_checks.go)
 	}
 	var res Result
 	var truncated bool
