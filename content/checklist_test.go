@@ -45,3 +45,15 @@ func TestChecklist(t *testing.T) {
 		t.Error("a page without a checklist changes with a reader's ticks")
 	}
 }
+
+// Highlight escapes the code and marks its keywords.
+func TestHighlight(t *testing.T) {
+	h, err := Highlight("SELECT '<b>' AS x FROM t;", "sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(h)
+	if !strings.Contains(s, `<pre class="chroma"`) || !strings.Contains(s, `<span class="k">SELECT</span>`) || strings.Contains(s, "<b>") {
+		t.Errorf("highlighted SQL = %s", s)
+	}
+}

@@ -321,3 +321,258 @@ func TestBrowserGuideChecklist(t *testing.T) {
 	}
 
 }
+
+// noJSTab opens a tab of the same browser, signed in as ctx is, with
+// JavaScript off.
+func (b labBrowser) noJSTab() (labBrowser, context.CancelFunc) {
+	b.t.Helper()
+	tab, cancel := chromedp.NewContext(b.ctx)
+	if _, err := chromedp.Call(tab, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		cancel()
+		b.t.Fatalf("turn JavaScript off: %v", err)
+	}
+	return labBrowser{t: b.t, ctx: tab, base: b.base}, cancel
+}
+
+// Bug 1 of issue 14: a hint no longer wipes the learner's SQL and verdict;
+// a draft per lab and learner comes back on return; "load my last attempt"
+// brings the last submission back; a passed lab opens on the passing
+// answer; and without JavaScript the hint's post carries the editor's text.
+func TestBrowserLabDraftsAndHints(t *testing.T) {
+	ctx := startBrowser(t)
+	s := newTestServer(t)
+	b := labBrowser{t: t, ctx: ctx, base: serveHTTP(t, s)}
+	lab := s.labs.Lab("filter-sort-orders")
+	b.signUp("draft@example.com", "Dora")
+	b.openLab(lab.ID)
+
+	const wrong = "SELECT order_id, customer_id, order_ts, status, total_amount FROM shop.orders ORDER BY order_id"
+	b.setEditor(wrong)
+	b.press("submit", `[data-testid="verdict"].verdict-fail`)
+	const typed = "SELECT order_id FROM shop.orders -- typed after the verdict"
+	b.setEditor(typed)
+	b.do("reveal a hint",
+		chromedp.Click(css(`[data-testid="hint-button"]`)),
+		chromedp.WaitVisible(css(`#hints ol.hints li`)),
+	)
+	if got := b.editorText(); got != typed {
+		t.Errorf("after a hint the editor holds %q, want %q", got, typed)
+	}
+	if v := b.eval(`(document.querySelector('[data-testid="verdict"]') || {}).textContent || ""`); !strings.Contains(v, "Not yet") {
+		t.Errorf("after a hint the verdict is %q, want the failed verdict still shown", v)
+	}
+	if h := b.text(`#hints ol.hints li`); h != strings.Trim(lab.Hints[0], "`") && !strings.Contains(h, "half-open range") {
+		t.Errorf("hint shown = %q", h)
+	}
+
+	// The draft saves itself as the learner types, and comes back.
+	const autosaved = "SELECT order_id FROM shop.orders WHERE status = 'shipped' -- autosaved"
+	b.setEditor(autosaved)
+	b.do("wait for the autosave", chromedp.Poll[chromedp.Void](`document.querySelector('[data-testid="draft-status"]').textContent.includes("Draft saved")`))
+	u, _ := s.store.UserByEmail(context.Background(), "draft@example.com")
+	if d, err := s.store.Draft(context.Background(), u.ID, lab.ID); err != nil || d.Body != autosaved {
+		t.Errorf("stored draft = %q (%v), want the typed text", d.Body, err)
+	}
+	b.do("leave the lab", chromedp.Navigate(b.base+"/labs"), chromedp.WaitVisible(css(`[data-testid="lab-count"]`)))
+	b.openLab(lab.ID)
+	if got := b.editorText(); got != autosaved {
+		t.Errorf("on return the editor holds %q, want the draft %q", got, autosaved)
+	}
+	if n := b.eval(`String(document.querySelectorAll("#hints ol.hints li").length)`); n != "1" {
+		t.Errorf("on return %s hints show, want the 1 revealed", n)
+	}
+
+	// Load my last attempt: the submitted text, not the draft.
+	b.do("load the last attempt", chromedp.Click(css(`[data-action="load-last"]`)))
+	if got := b.editorText(); got != wrong {
+		t.Errorf("after loading the last attempt the editor holds %q, want %q", got, wrong)
+	}
+
+	// Without JavaScript: the hint's post keeps what was typed.
+	nb, cancel := b.noJSTab()
+	defer cancel()
+	const noJS = "SELECT 42 AS typed_without_javascript"
+	nb.do("type without JavaScript",
+		chromedp.Navigate(b.base+"/labs/"+lab.ID),
+		chromedp.WaitVisible(css(`textarea[name=sql]`)),
+		chromedp.SetValue(css(`textarea[name=sql]`), noJS),
+		chromedp.Click(css(`[data-testid="hint-button"]`)),
+		chromedp.WaitVisible(css(`#hints ol.hints li:nth-child(2)`)),
+	)
+	if got, _ := chromedp.Run(nb.ctx, chromedp.Value(css(`textarea[name=sql]`))); got != noJS {
+		t.Errorf("without JavaScript the hint brought back %q, want %q", got, noJS)
+	}
+
+	// A lab passed elsewhere (here through the API) opens on the passing answer.
+	tok := apiToken(t, s, "draft@example.com", "a long enough password")
+	other := s.labs.Lab("customers-without-orders")
+	if r := newClient(t, s).json("POST", "/api/v1/labs/"+other.ID+"/submissions", map[string]string{"sql": other.Solution}, bearer(tok)); r.status != 201 {
+		t.Fatalf("pass through the API: %d %s", r.status, r.body)
+	}
+	b.openLab(other.ID)
+	if got := b.editorText(); got != other.Solution {
+		t.Errorf("a passed lab opens with %q, want the passing submission", got)
+	}
+}
+
+// apiToken logs in through the API and returns the bearer token.
+func apiToken(t *testing.T, s *Server, email, password string) string {
+	t.Helper()
+	r := newClient(t, s).json("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": password}, nil)
+	tok, _ := r.json(t)["token"].(string)
+	if r.status != 200 || tok == "" {
+		t.Fatalf("API login: %d %s", r.status, r.body)
+	}
+	return tok
+}
+
+// rect is an element's box in the viewport, and the viewport's size.
+type rect struct {
+	Top, Bottom, Left, Right, Width, Height float64
+	ViewW, ViewH                            float64
+	Position                                string
+}
+
+func (b labBrowser) rect(sel string) rect {
+	b.t.Helper()
+	raw := b.eval(fmt.Sprintf(`(function(){ var el = document.querySelector(%q); if (!el) { return "{}"; } var r = el.getBoundingClientRect();
+		return JSON.stringify({Top: r.top, Bottom: r.bottom, Left: r.left, Right: r.right, Width: r.width, Height: r.height,
+			ViewW: window.innerWidth, ViewH: window.innerHeight, Position: getComputedStyle(el).position}); })()`, sel))
+	var r rect
+	if err := json.Unmarshal([]byte(raw), &r); err != nil {
+		b.t.Fatalf("rect of %s: %v (%s)", sel, err, raw)
+	}
+	return r
+}
+
+// Gap 9 of issue 14: a pass looks like one, says what it moved, links the
+// next lab, shows the highlighted solution whole; the editor stays in view
+// while the instructions scroll, hints sit by it; a phone stacks the page;
+// a quality lab's Run shows every check.
+func TestBrowserLabPass(t *testing.T) {
+	ctx := startBrowser(t)
+	s := newTestServer(t)
+	b := labBrowser{t: t, ctx: ctx, base: serveHTTP(t, s)}
+	bg := context.Background()
+	b.signUp("pass@example.com", "Pat")
+	makeUser(t, s, "coach@example.com", "mentor")
+	coach, _ := s.store.UserByEmail(bg, "coach@example.com")
+	co, err := s.ops.CreateCohort(bg, &coach, "Pass")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ops.AddMember(bg, &coach, co.ID, "pass@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	cur, err := s.ops.CreateCurriculum(bg, &coach, domain.CurriculumInput{Title: "Week one", Items: []content.CurriculumItem{
+		{Kind: "lab", Ref: "filter-sort-orders"}, {Kind: "guide", Ref: "career-path"}, {Kind: "lab", Ref: "customers-without-orders"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ops.Assign(bg, &coach, domain.AssignInput{CohortID: co.ID, CurriculumID: cur, Due: s.now().AddDate(0, 0, 7).Format("2006-01-02")}); err != nil {
+		t.Fatal(err)
+	}
+
+	lab := s.labs.Lab("filter-sort-orders")
+	b.openLab(lab.ID)
+	// Hints sit by the editor, in the workbench.
+	if r := b.rect(`.workbench #hints`); r.Height == 0 {
+		t.Error("the hints are not in the workbench beside the editor")
+	}
+	// The editor stays in view while the instructions scroll (1280 px wide).
+	b.eval(`(function(){ var h = document.querySelector(".lab-instructions"); window.scrollTo(0, h.getBoundingClientRect().bottom + window.scrollY - window.innerHeight); return ""; })()`)
+	if y := b.eval(`String(window.scrollY)`); y == "0" {
+		t.Fatal("the page does not scroll: the instructions are too short for this check")
+	}
+	if r := b.rect(`.cm-editor`); r.Top < 0 || r.Top > r.ViewH-100 {
+		t.Errorf("after scrolling the instructions the editor's top is at %.0f px in a %.0f px window, want it in view", r.Top, r.ViewH)
+	}
+	b.eval(`(function(){ window.scrollTo(0, 0); return ""; })()`)
+
+	b.setEditor(lab.Solution)
+	b.press("submit", `[data-testid="verdict"].verdict-pass`)
+	// A pass looks like one: a green panel, not a grey box with a green edge.
+	bgColor := b.eval(`getComputedStyle(document.querySelector('[data-testid="verdict"]')).backgroundColor`)
+	var r, g, bl int
+	fmt.Sscanf(bgColor, "rgb(%d, %d, %d)", &r, &g, &bl)
+	if !(g > r+10 && g > bl) {
+		t.Errorf("the passed verdict's background is %s, want a clearly green one", bgColor)
+	}
+	moved := b.text(`[data-testid="pass-competencies"]`)
+	if !strings.Contains(moved, "SQL querying") || !strings.Contains(moved, "0% → 50%") {
+		t.Errorf("what the pass moved = %q, want SQL querying's progress 0%% → 50%%", moved)
+	}
+	next := b.text(`[data-testid="next-lab"]`)
+	wantNext, _ := s.labs.Lab("customers-without-orders").In("en")
+	if !strings.Contains(next, wantNext.Title) || !strings.Contains(next, "Week one") {
+		t.Errorf("next lab = %q, want %q from the assignment Week one", next, wantNext.Title)
+	}
+	// The reference solution is highlighted and shown whole.
+	if n := b.eval(`String(document.querySelectorAll('[data-testid="solution"] pre.chroma span.k').length)`); n == "0" {
+		t.Error("the reference solution has no highlighted keywords")
+	}
+	clip := b.eval(`(function(){ var p = document.querySelector('[data-testid="solution"] pre'); var s = getComputedStyle(p);
+		return s.maxHeight + " " + (p.scrollHeight - p.clientHeight); })()`)
+	if clip != "none 0" {
+		t.Errorf("the solution's max-height and hidden height are %q, want none 0: no line cut off", clip)
+	}
+
+	// Following the link opens the next lab; a pass there that completes
+	// mid in a competency says the level rose.
+	b.do("follow the next lab", chromedp.Click(css(`[data-testid="next-lab"] a`)), chromedp.WaitVisible(css(`.cm-content`)))
+	if got := b.eval(`location.pathname`); got != "/labs/customers-without-orders" {
+		t.Errorf("the next-lab link went to %s", got)
+	}
+	mid := s.labs.Lab("rank-top-products")
+	b.openLab(mid.ID)
+	b.setEditor(mid.Solution)
+	b.press("submit", `[data-testid="verdict"].verdict-pass`)
+	if moved := b.text(`[data-testid="pass-competencies"]`); !strings.Contains(moved, "Junior → Mid") {
+		t.Errorf("after a mid pass: %q, want the level rise Junior → Mid named", moved)
+	}
+	if next := b.text(`[data-testid="next-lab"]`); !strings.Contains(next, "Week one") {
+		t.Errorf("after a lab outside the assignment, next = %q, want the assignment's open lab first", next)
+	}
+
+	// Revisiting a passed lab shows the pass panel again.
+	b.openLab(lab.ID)
+	if p := b.text(`[data-testid="pass-panel"]`); !strings.Contains(p, "Passed") {
+		t.Errorf("a passed lab's page: %q, want the pass panel", p)
+	}
+
+	// A quality lab's Run shows every check.
+	b.openLab("duplicate-keys")
+	b.setEditor("-- check: orders keyed by order_id\nSELECT order_id, count(*) FROM shop.orders GROUP BY order_id HAVING count(*) > 1;\nSELECT order_id FROM shop.orders")
+	b.press("run", `[data-testid="check-result"]`)
+	checks := b.eval(`JSON.stringify(Array.from(document.querySelectorAll('[data-testid="check-result"]')).map(c => c.getAttribute("data-fired")))`)
+	if checks != `["false","true"]` {
+		t.Errorf("check results fired = %s, want [false true] for the two checks", checks)
+	}
+	if txt := b.text(`[data-testid="check-result"]`); !strings.Contains(txt, "orders keyed by order_id") {
+		t.Errorf("the first check's result = %q, want its label", txt)
+	}
+
+	// At phone width the page stacks: instructions, then the editor.
+	b.do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Navigate(b.base+"/labs/"+lab.ID), chromedp.WaitVisible(css(`.cm-content`)))
+	ins, bench := b.rect(`.lab-instructions`), b.rect(`.workbench`)
+	if bench.Top < ins.Bottom-1 || bench.Position == "sticky" {
+		t.Errorf("at 390 px the workbench starts at %.0f (instructions end at %.0f), position %s: want it stacked below", bench.Top, ins.Bottom, bench.Position)
+	}
+	if w := b.eval(`String(document.documentElement.scrollWidth)`); w != "390" {
+		t.Errorf("at 390 px the page is %s px wide", w)
+	}
+	b.setEditor(lab.Solution)
+	b.press("submit", `[data-testid="verdict"].verdict-pass`)
+	if w := b.eval(`String(document.documentElement.scrollWidth)`); w != "390" {
+		t.Errorf("after a pass at 390 px the page is %s px wide", w)
+	}
+	screenshot(t, ctx, "lab-phone.png")
+
+	// The same page in Korean, at desktop width.
+	b.do("Korean, desktop", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(b.base+"/lang/ko?next=/labs/"+lab.ID), chromedp.WaitVisible(css(`[data-testid="pass-panel"]`)))
+	if p := b.text(`[data-testid="pass-panel"]`); !strings.Contains(p, "통과") {
+		t.Errorf("the Korean pass panel = %q", p)
+	}
+	b.do("show the pass panel", chromedp.ScrollIntoView(css(`[data-testid="pass-panel"]`)))
+	screenshot(t, ctx, "lab-ko.png")
+}

@@ -49,6 +49,7 @@ func (s *Server) routes() {
 	app.Post("/labs/:id/run", grading, s.labRunSubmit)
 	app.Post("/labs/:id/submit", grading, s.labSubmitForm)
 	app.Post("/labs/:id/hints", s.labHint)
+	app.Post("/labs/:id/draft", signedIn, s.labDraft)
 	app.Get("/me", signedIn, s.dashboard)
 	app.Get("/me/self-assessment", signedIn, s.selfAssessmentPage)
 	app.Post("/me/self-assessment", signedIn, s.selfAssessmentSubmit)
