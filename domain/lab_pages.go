@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"ladder/content"
@@ -57,16 +58,18 @@ type EditorStart struct {
 }
 
 // StartText is what the actor's editor opens with on a lab: their draft;
-// without one, their passing submission, so a passed lab never shows an
-// empty editor; else their latest attempt. Anonymous visitors start empty.
+// without one (or when it is blank), their passing submission, so a passed
+// lab never shows an empty editor; else their latest attempt. Anonymous
+// visitors start empty.
 func (s *Service) StartText(ctx context.Context, actor *store.User, lab *labs.Lab) (EditorStart, error) {
 	if actor == nil {
 		return EditorStart{}, nil
 	}
 	d, err := s.store.Draft(ctx, actor.ID, lab.ID)
 	switch {
-	case err == nil:
+	case err == nil && strings.TrimSpace(d.Body) != "":
 		return EditorStart{Text: d.Body, From: FromDraft}, nil
+	case err == nil:
 	case !errors.Is(err, store.ErrNotFound):
 		return EditorStart{}, err
 	}

@@ -133,3 +133,26 @@ func TestPassOutcome(t *testing.T) {
 		}
 	}
 }
+
+// A blank draft restores nothing: the editor opens on the passing answer.
+func TestBlankDraftFallsBackToThePass(t *testing.T) {
+	ctx := context.Background()
+	s := newTestService(t)
+	a := user(t, s, "a@example.com", store.RoleLearner)
+	lab := s.labs.Lab("filter-sort-orders")
+	for i, sub := range []store.Submission{{SQL: "SELECT 'pass'", Passed: true}, {SQL: "SELECT 'later, wrong'"}} {
+		sub.UserID, sub.LabID = a.ID, lab.ID
+		if _, err := s.store.SaveSubmission(ctx, sub); err != nil {
+			t.Fatalf("submission %d: %v", i, err)
+		}
+	}
+	if st, _ := s.StartText(ctx, a, lab); st.Text != "SELECT 'pass'" || st.From != FromPassed {
+		t.Errorf("without a draft the editor opens with %+v, want the passing submission", st)
+	}
+	if err := s.SaveDraft(ctx, a, lab, "  \n"); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := s.StartText(ctx, a, lab); st.Text != "SELECT 'pass'" {
+		t.Errorf("with a blank draft the editor opens with %+v, want the passing submission", st)
+	}
+}

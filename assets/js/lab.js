@@ -47,13 +47,16 @@
     buttons.forEach(function (b) { b.disabled = true; });
     var label = btn.textContent;
     if (btn.getAttribute("data-busy")) { btn.textContent = btn.getAttribute("data-busy"); }
-    if (draftURL) { draftSent(text()); } // the server keeps it as the draft
+    var sent = text();
     fetch(btn.getAttribute("formaction"), {
       method: "POST",
       body: new FormData(form),
       headers: { "X-Fragment": "1" },
       credentials: "same-origin"
     }).then(function (resp) {
+      // The server kept the text as the draft unless a limit turned the
+      // request away before it (429, 503).
+      if (draftURL && resp.status !== 429 && resp.status < 500 && text() === sent) { draftSent(sent); }
       return resp.text().then(function (html) { return { ok: resp.status < 500, html: html }; });
     }).then(function (r) {
       if (!r.ok || !swap(r.html, ids)) {
