@@ -431,7 +431,7 @@ func (e *Engine) run(ctx context.Context, spec *Spec, sqlText string) (*RunResul
 		return nil, err
 	}
 	if spec.Kind == KindQuality {
-		return e.runChecks(ctx, st, stmts, p) // every check's result (run_checks.go)
+		return e.runChecks(ctx, st.datasets[0].db, stmts, p) // every check's result (run_checks.go)
 	}
 	var res Result
 	var truncated bool

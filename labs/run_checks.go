@@ -29,8 +29,10 @@ const CheckRowLimit = 5
 // last check's result, as for every other kind. All of it fits in
 // MaxRunBytes: the checks take at most a quarter, and the last result's
 // rows stop where the whole would pass the bound.
-func (e *Engine) runChecks(ctx context.Context, st *labState, stmts []Statement, p policy) (*RunResult, error) {
-	db := st.datasets[0].db
+//
+// It takes the visible dataset's database rather than the lab's state, so
+// it fits however the engine hands datasets to a job.
+func (e *Engine) runChecks(ctx context.Context, db *database, stmts []Statement, p policy) (*RunResult, error) {
 	var out *RunResult
 	err := inTx(ctx, db, func() error {
 		var checks []CheckRun
