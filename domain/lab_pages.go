@@ -20,8 +20,8 @@ import (
 // MaxDraftBytes bounds a draft as a submission is bounded.
 var MaxDraftBytes = labs.DefaultLimits().MaxSQLBytes
 
-// signedIn refuses an anonymous actor.
-func signedIn(actor *store.User) error {
+// requireSignedIn refuses an anonymous actor.
+func requireSignedIn(actor *store.User) error {
 	if actor == nil {
 		return RequireRole(nil)
 	}
@@ -31,7 +31,7 @@ func signedIn(actor *store.User) error {
 // SaveDraft keeps what the actor has in a lab's editor, so a hint, a
 // reload or a return brings it back.
 func (s *Service) SaveDraft(ctx context.Context, actor *store.User, lab *labs.Lab, text string) error {
-	if err := signedIn(actor); err != nil {
+	if err := requireSignedIn(actor); err != nil {
 		return err
 	}
 	switch {
@@ -90,7 +90,7 @@ func (s *Service) StartText(ctx context.Context, actor *store.User, lab *labs.La
 // LastAttempt is the actor's latest submission to a lab ("load my last
 // attempt"), or ErrNotFound.
 func (s *Service) LastAttempt(ctx context.Context, actor *store.User, lab *labs.Lab) (store.Submission, error) {
-	if err := signedIn(actor); err != nil {
+	if err := requireSignedIn(actor); err != nil {
 		return store.Submission{}, err
 	}
 	sub, err := s.store.LatestSubmission(ctx, actor.ID, lab.ID, false)
@@ -111,7 +111,7 @@ func (s *Service) Checklist(ctx context.Context, actor *store.User, g *content.G
 // not a whole number naming an item of this checklist refuses the whole
 // post, so nothing half-saved is kept.
 func (s *Service) SaveChecklist(ctx context.Context, actor *store.User, g *content.Guide, done []string) ([]int, error) {
-	if err := signedIn(actor); err != nil {
+	if err := requireSignedIn(actor); err != nil {
 		return nil, err
 	}
 	n := g.Body.Checks()

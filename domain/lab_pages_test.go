@@ -80,13 +80,13 @@ func TestPassOutcome(t *testing.T) {
 	junior, mid := s.labs.Lab("filter-sort-orders"), s.labs.Lab("rank-top-products")
 
 	// Anonymous: no moves, the catalog's next lab at the same level.
-	out, err := s.Pass(ctx, nil, junior)
+	out, err := s.LabPass(ctx, nil, junior)
 	if err != nil || len(out.Moves) != 0 || out.Next == nil || out.Next.Lab.Level != "junior" || out.Next.Assignment != "" || out.Next.Lab.ID == junior.ID {
 		t.Fatalf("anonymous pass = %+v (%v)", out, err)
 	}
 
 	pass(junior.ID)
-	out, err = s.Pass(ctx, learner, junior)
+	out, err = s.LabPass(ctx, learner, junior)
 	if err != nil || len(out.Moves) != 1 {
 		t.Fatalf("pass = %+v (%v)", out, err)
 	}
@@ -95,7 +95,7 @@ func TestPassOutcome(t *testing.T) {
 		t.Errorf("junior pass moved %+v, want sql-querying 0 → 0.5 at junior", m)
 	}
 	pass(mid.ID)
-	out, _ = s.Pass(ctx, learner, mid)
+	out, _ = s.LabPass(ctx, learner, mid)
 	if m := out.Moves[0]; !m.LevelChanged() || m.Before.Level != "junior" || m.After.Level != "mid" {
 		t.Errorf("mid pass moved %+v, want junior → mid", m)
 	}
@@ -116,17 +116,17 @@ func TestPassOutcome(t *testing.T) {
 	if _, err := s.Assign(ctx, mentor, AssignInput{CohortID: co.ID, CurriculumID: cur, Due: s.Now().AddDate(0, 0, 3).Format("2006-01-02")}); err != nil {
 		t.Fatal(err)
 	}
-	out, _ = s.Pass(ctx, learner, junior)
+	out, _ = s.LabPass(ctx, learner, junior)
 	if out.Next == nil || out.Next.Lab.ID != "checkout-funnel" || out.Next.Assignment != "Path" {
 		t.Errorf("next in the assignment = %+v, want checkout-funnel (the passed mid lab skipped)", out.Next)
 	}
 	pass("checkout-funnel")
-	if out, _ = s.Pass(ctx, learner, junior); out.Next == nil || out.Next.Lab.ID != "customers-without-orders" {
+	if out, _ = s.LabPass(ctx, learner, junior); out.Next == nil || out.Next.Lab.ID != "customers-without-orders" {
 		t.Errorf("next with nothing open after it = %+v, want the open lab before it", out.Next)
 	}
 	// Passing a second junior lab in the same cell moves nothing new.
 	pass("customers-without-orders")
-	out, _ = s.Pass(ctx, learner, s.labs.Lab("customers-without-orders"))
+	out, _ = s.LabPass(ctx, learner, s.labs.Lab("customers-without-orders"))
 	for _, m := range out.Moves {
 		if m.Competency == "sql-querying" && m.ProgressChanged() {
 			t.Errorf("a second junior sql-querying lab moved %+v, want nothing: the first met the requirement", m)

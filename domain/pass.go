@@ -9,20 +9,20 @@ import (
 	"ladder/store"
 )
 
-// Move is what one competency of a lab owes to the lab's pass: its level
+// PassMove is what one competency of a lab owes to the lab's pass: its level
 // and progress without the pass and with it.
-type Move struct {
+type PassMove struct {
 	Competency string
 	Before     content.CompetencyLevel
 	After      content.CompetencyLevel
 }
 
 // LevelChanged reports whether the pass lifted the level.
-func (m Move) LevelChanged() bool { return m.Before.Level != m.After.Level }
+func (m PassMove) LevelChanged() bool { return m.Before.Level != m.After.Level }
 
 // ProgressChanged reports whether the pass moved the progress toward the
 // next level (a level change moves it too).
-func (m Move) ProgressChanged() bool {
+func (m PassMove) ProgressChanged() bool {
 	return m.LevelChanged() || m.Before.Progress != m.After.Progress
 }
 
@@ -37,16 +37,16 @@ type NextLab struct {
 // PassOutcome is what a pass gives a learner: what it moved, and where to
 // go next.
 type PassOutcome struct {
-	Moves []Move // one per competency of the lab, in the lab's order; none for anonymous visitors
+	Moves []PassMove // one per competency of the lab, in the lab's order; none for anonymous visitors
 	Next  *NextLab
 }
 
-// Pass says what passing lab did for actor. Moves compare the level rule
+// LabPass says what passing lab did for actor. Moves compare the level rule
 // on the actor's evidence with and without this lab's pass, so they say
 // what this lab counts for however long ago it was passed: nothing moves
 // when other work already met the same requirement. Anonymous visitors get
 // only a next lab from the catalog.
-func (s *Service) Pass(ctx context.Context, actor *store.User, lab *labs.Lab) (*PassOutcome, error) {
+func (s *Service) LabPass(ctx context.Context, actor *store.User, lab *labs.Lab) (*PassOutcome, error) {
 	out := &PassOutcome{}
 	statuses := map[string]string{lab.ID: store.StatusPassed}
 	if actor != nil {
@@ -65,7 +65,7 @@ func (s *Service) Pass(ctx context.Context, actor *store.User, lab *labs.Lab) (*
 		without.Labs[lab.ID] = store.StatusAttempted
 		before := s.Assess(&without)
 		for _, c := range lab.Competencies {
-			m := Move{Competency: c}
+			m := PassMove{Competency: c}
 			for _, cl := range before.Assessment.Competencies {
 				if cl.ID == c {
 					m.Before = cl

@@ -21,7 +21,7 @@ type labBrowser struct {
 	base string
 }
 
-func css(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+func labCSS(sel string) chromedp.CSS { return chromedp.CSS(sel) }
 
 // do runs actions and fails the test with what was being done.
 func (b labBrowser) do(what string, actions ...chromedp.Action[chromedp.Void]) {
@@ -44,8 +44,8 @@ func (b labBrowser) eval(expr string) string {
 // text is the visible text of the first element sel matches.
 func (b labBrowser) text(sel string) string {
 	b.t.Helper()
-	b.do("wait for "+sel, chromedp.WaitVisible(css(sel)))
-	out, err := chromedp.Run(b.ctx, chromedp.Text(css(sel)))
+	b.do("wait for "+sel, chromedp.WaitVisible(labCSS(sel)))
+	out, err := chromedp.Run(b.ctx, chromedp.Text(labCSS(sel)))
 	if err != nil {
 		b.t.Fatalf("read %s: %v", sel, err)
 	}
@@ -56,7 +56,7 @@ func (b labBrowser) text(sel string) string {
 // would be completed and indented by the editor.
 func (b labBrowser) setEditor(text string) {
 	b.t.Helper()
-	editor := css(`.cm-content`)
+	editor := labCSS(`.cm-content`)
 	b.do("select the editor's text",
 		chromedp.WaitVisible(editor),
 		chromedp.Click(editor),
@@ -93,19 +93,19 @@ func (b labBrowser) signUp(email, name string) {
 	b.t.Helper()
 	b.do("sign up "+email,
 		chromedp.Navigate(b.base+"/signup"),
-		chromedp.WaitVisible(css("#email")),
-		chromedp.SendKeys(css("#email"), email),
-		chromedp.SendKeys(css("#display_name"), name),
-		chromedp.SendKeys(css("#password"), "a long enough password"),
-		chromedp.Submit(css("#password")),
-		chromedp.WaitVisible(css(`[data-testid="dashboard-link"]`)),
+		chromedp.WaitVisible(labCSS("#email")),
+		chromedp.SendKeys(labCSS("#email"), email),
+		chromedp.SendKeys(labCSS("#display_name"), name),
+		chromedp.SendKeys(labCSS("#password"), "a long enough password"),
+		chromedp.Submit(labCSS("#password")),
+		chromedp.WaitVisible(labCSS(`[data-testid="dashboard-link"]`)),
 	)
 }
 
 // openLab opens a lab page and waits for the editor.
 func (b labBrowser) openLab(id string) {
 	b.t.Helper()
-	b.do("open lab "+id, chromedp.Navigate(b.base+"/labs/"+id), chromedp.WaitVisible(css(`.cm-content`)))
+	b.do("open lab "+id, chromedp.Navigate(b.base+"/labs/"+id), chromedp.WaitVisible(labCSS(`.cm-content`)))
 }
 
 // press clicks a lab form button and waits for sel to show in the result
@@ -114,7 +114,7 @@ func (b labBrowser) openLab(id string) {
 func (b labBrowser) press(action, sel string) {
 	b.t.Helper()
 	b.eval(`(function(){ var r = document.getElementById("lab-result"); if (r) { r.setAttribute("data-stale", "1"); } return ""; })()`)
-	if err := chromedp.Do(b.ctx, chromedp.Click(css(`button[data-action="`+action+`"]`)), chromedp.WaitVisible(css(`#lab-result:not([data-stale]) `+sel))); err != nil {
+	if err := chromedp.Do(b.ctx, chromedp.Click(labCSS(`button[data-action="`+action+`"]`)), chromedp.WaitVisible(labCSS(`#lab-result:not([data-stale]) `+sel))); err != nil {
 		b.t.Fatalf("%s, then wait for %s: %v (result: %.400s)", action, sel, err, b.eval(`(document.getElementById("lab-result")||{}).textContent||""`))
 	}
 }
@@ -159,7 +159,7 @@ func TestBrowserLabValuesByType(t *testing.T) {
 	}
 
 	// Schema samples show the same values the same way.
-	b.do("open the orders sample", chromedp.Click(css(`details.schema details summary`)), chromedp.WaitVisible(css(`details.schema details[open] table`)))
+	b.do("open the orders sample", chromedp.Click(labCSS(`details.schema details summary`)), chromedp.WaitVisible(labCSS(`details.schema details[open] table`)))
 	sample := b.cells(`details.schema details[open]`)
 	if len(sample) < 3 || sample[0][2] != "2024-02-28 09:15:00" || sample[0][4] != "120.00" || sample[1][4] != "75.50" || sample[2][2] != "2024-03-01 00:00:00" {
 		t.Errorf("schema sample = %q, want 2024-02-28 09:15:00, 120.00, 75.50 and 2024-03-01 00:00:00", sample)
@@ -179,7 +179,7 @@ func TestBrowserLabValuesByType(t *testing.T) {
 		t.Fatalf("turn JavaScript off: %v", err)
 	}
 	nb := labBrowser{t: t, ctx: noJS, base: b.base}
-	nb.do("open the lab without JavaScript", chromedp.Navigate(b.base+"/labs/filter-sort-orders"), chromedp.WaitVisible(css(`textarea[name=sql]`)))
+	nb.do("open the lab without JavaScript", chromedp.Navigate(b.base+"/labs/filter-sort-orders"), chromedp.WaitVisible(labCSS(`textarea[name=sql]`)))
 	if help := nb.text("#sql-help"); strings.Contains(help, "Ctrl") {
 		t.Errorf("without JavaScript the help = %q, want no keyboard shortcuts", help)
 	}
@@ -222,7 +222,7 @@ func TestBrowserGuideChecklist(t *testing.T) {
 	const items = `article.prose li:has(> label > input[type=checkbox]), article.prose li:has(> input[type=checkbox])`
 
 	// A visitor sees the checklist read-only, with a way to sign in.
-	b.do("open a guide", chromedp.Navigate(b.base+"/guides/career-path"), chromedp.WaitVisible(css("article.prose h1")))
+	b.do("open a guide", chromedp.Navigate(b.base+"/guides/career-path"), chromedp.WaitVisible(labCSS("article.prose h1")))
 	markers := b.listMarkers(items)
 	if len(markers) != 6 {
 		t.Fatalf("the career path checklist has %d items, want 6", len(markers))
@@ -260,20 +260,20 @@ func TestBrowserGuideChecklist(t *testing.T) {
 	if _, err := s.ops.Assign(bg, &mentor, domain.AssignInput{CohortID: co.ID, CurriculumID: cur, Due: s.now().AddDate(0, 0, 7).Format("2006-01-02")}); err != nil {
 		t.Fatal(err)
 	}
-	b.do("open the dashboard", chromedp.Navigate(b.base+"/me"), chromedp.WaitVisible(css(`[data-testid="assignment"]`)))
+	b.do("open the dashboard", chromedp.Navigate(b.base+"/me"), chromedp.WaitVisible(labCSS(`[data-testid="assignment"]`)))
 	for i, m := range b.listMarkers(`.assignment-items li`) {
 		if m != "none" {
 			t.Errorf("assignment item %d has the list marker %q beside its ○/✓, want none", i, m)
 		}
 	}
 
-	b.do("open the guide signed in", chromedp.Navigate(b.base+"/guides/career-path"), chromedp.WaitVisible(css(`[data-testid="checklist-form"]`)))
+	b.do("open the guide signed in", chromedp.Navigate(b.base+"/guides/career-path"), chromedp.WaitVisible(labCSS(`[data-testid="checklist-form"]`)))
 	if _, enabled := b.checked(); !enabled[0] {
 		t.Fatal("a signed-in learner cannot tick the checklist")
 	}
 	for _, i := range []int{0, 2} {
 		b.do(fmt.Sprintf("tick item %d", i),
-			chromedp.Click(css(fmt.Sprintf(`input[type=checkbox][value="%d"]`, i))),
+			chromedp.Click(labCSS(fmt.Sprintf(`input[type=checkbox][value="%d"]`, i))),
 			chromedp.Poll[chromedp.Void](`document.querySelector('[data-testid="checklist-status"]').textContent.includes("Saved")`),
 		)
 		b.eval(`(function(){ document.querySelector('[data-testid="checklist-status"]').textContent = ""; return ""; })()`)
@@ -282,13 +282,13 @@ func TestBrowserGuideChecklist(t *testing.T) {
 		t.Error("with JavaScript the save button still shows, though each tick saves at once")
 	}
 	want := "[true false true false false false]"
-	b.do("reload", chromedp.Navigate(b.base+"/guides/career-path"), chromedp.WaitVisible(css(`[data-testid="checklist-form"]`)))
+	b.do("reload", chromedp.Navigate(b.base+"/guides/career-path"), chromedp.WaitVisible(labCSS(`[data-testid="checklist-form"]`)))
 	if ticks, _ := b.checked(); fmt.Sprint(ticks) != want {
 		t.Errorf("after a reload the ticks are %v, want %v", ticks, want)
 	}
-	b.do("show the checklist", chromedp.ScrollIntoView(css(`#my-checklist`)))
+	b.do("show the checklist", chromedp.ScrollIntoView(labCSS(`#my-checklist`)))
 	screenshot(t, ctx, "guide-checklist.png")
-	b.do("open the Korean guide", chromedp.Navigate(b.base+"/guides/career-path-ko"), chromedp.WaitVisible(css(`[data-testid="checklist-form"]`)))
+	b.do("open the Korean guide", chromedp.Navigate(b.base+"/guides/career-path-ko"), chromedp.WaitVisible(labCSS(`[data-testid="checklist-form"]`)))
 	if ticks, _ := b.checked(); fmt.Sprint(ticks) != want {
 		t.Errorf("the Korean version's ticks are %v, want %v", ticks, want)
 	}
@@ -302,11 +302,11 @@ func TestBrowserGuideChecklist(t *testing.T) {
 	nb := labBrowser{t: t, ctx: noJS, base: b.base}
 	nb.do("untick one and tick another without JavaScript",
 		chromedp.Navigate(b.base+"/guides/career-path"),
-		chromedp.WaitVisible(css(`[data-testid="checklist-save"]`)),
-		chromedp.Click(css(`input[type=checkbox][value="0"]`)),
-		chromedp.Click(css(`input[type=checkbox][value="5"]`)),
-		chromedp.Click(css(`[data-testid="checklist-save"]`)),
-		chromedp.WaitVisible(css(`[data-testid="checklist-status"].saved`)),
+		chromedp.WaitVisible(labCSS(`[data-testid="checklist-save"]`)),
+		chromedp.Click(labCSS(`input[type=checkbox][value="0"]`)),
+		chromedp.Click(labCSS(`input[type=checkbox][value="5"]`)),
+		chromedp.Click(labCSS(`[data-testid="checklist-save"]`)),
+		chromedp.WaitVisible(labCSS(`[data-testid="checklist-status"].saved`)),
 	)
 	want = "[false false true false false true]"
 	if ticks, _ := nb.checked(); fmt.Sprint(ticks) != want {
@@ -352,8 +352,8 @@ func TestBrowserLabDraftsAndHints(t *testing.T) {
 	const typed = "SELECT order_id FROM shop.orders -- typed after the verdict"
 	b.setEditor(typed)
 	b.do("reveal a hint",
-		chromedp.Click(css(`[data-testid="hint-button"]`)),
-		chromedp.WaitVisible(css(`#hints ol.hints li`)),
+		chromedp.Click(labCSS(`[data-testid="hint-button"]`)),
+		chromedp.WaitVisible(labCSS(`#hints ol.hints li`)),
 	)
 	if got := b.editorText(); got != typed {
 		t.Errorf("after a hint the editor holds %q, want %q", got, typed)
@@ -373,7 +373,7 @@ func TestBrowserLabDraftsAndHints(t *testing.T) {
 	if d, err := s.store.Draft(context.Background(), u.ID, lab.ID); err != nil || d.Body != autosaved {
 		t.Errorf("stored draft = %q (%v), want the typed text", d.Body, err)
 	}
-	b.do("leave the lab", chromedp.Navigate(b.base+"/labs"), chromedp.WaitVisible(css(`[data-testid="lab-count"]`)))
+	b.do("leave the lab", chromedp.Navigate(b.base+"/labs"), chromedp.WaitVisible(labCSS(`[data-testid="lab-count"]`)))
 	b.openLab(lab.ID)
 	if got := b.editorText(); got != autosaved {
 		t.Errorf("on return the editor holds %q, want the draft %q", got, autosaved)
@@ -383,7 +383,7 @@ func TestBrowserLabDraftsAndHints(t *testing.T) {
 	}
 
 	// Load my last attempt: the submitted text, not the draft.
-	b.do("load the last attempt", chromedp.Click(css(`[data-action="load-last"]`)))
+	b.do("load the last attempt", chromedp.Click(labCSS(`[data-action="load-last"]`)))
 	if got := b.editorText(); got != wrong {
 		t.Errorf("after loading the last attempt the editor holds %q, want %q", got, wrong)
 	}
@@ -394,17 +394,17 @@ func TestBrowserLabDraftsAndHints(t *testing.T) {
 	const noJS = "SELECT 42 AS typed_without_javascript"
 	nb.do("type without JavaScript",
 		chromedp.Navigate(b.base+"/labs/"+lab.ID),
-		chromedp.WaitVisible(css(`textarea[name=sql]`)),
-		chromedp.SetValue(css(`textarea[name=sql]`), noJS),
-		chromedp.Click(css(`[data-testid="hint-button"]`)),
-		chromedp.WaitVisible(css(`#hints ol.hints li:nth-child(2)`)),
+		chromedp.WaitVisible(labCSS(`textarea[name=sql]`)),
+		chromedp.SetValue(labCSS(`textarea[name=sql]`), noJS),
+		chromedp.Click(labCSS(`[data-testid="hint-button"]`)),
+		chromedp.WaitVisible(labCSS(`#hints ol.hints li:nth-child(2)`)),
 	)
-	if got, _ := chromedp.Run(nb.ctx, chromedp.Value(css(`textarea[name=sql]`))); got != noJS {
+	if got, _ := chromedp.Run(nb.ctx, chromedp.Value(labCSS(`textarea[name=sql]`))); got != noJS {
 		t.Errorf("without JavaScript the hint brought back %q, want %q", got, noJS)
 	}
 
 	// A lab passed elsewhere (here through the API) opens on the passing answer.
-	tok := apiToken(t, s, "draft@example.com", "a long enough password")
+	tok := labAPIToken(t, s, "draft@example.com", "a long enough password")
 	other := s.labs.Lab("customers-without-orders")
 	if r := newClient(t, s).json("POST", "/api/v1/labs/"+other.ID+"/submissions", map[string]string{"sql": other.Solution}, bearer(tok)); r.status != 201 {
 		t.Fatalf("pass through the API: %d %s", r.status, r.body)
@@ -415,8 +415,8 @@ func TestBrowserLabDraftsAndHints(t *testing.T) {
 	}
 }
 
-// apiToken logs in through the API and returns the bearer token.
-func apiToken(t *testing.T, s *Server, email, password string) string {
+// labAPIToken logs in through the API and returns the bearer token.
+func labAPIToken(t *testing.T, s *Server, email, password string) string {
 	t.Helper()
 	r := newClient(t, s).json("POST", "/api/v1/auth/login", map[string]string{"email": email, "password": password}, nil)
 	tok, _ := r.json(t)["token"].(string)
@@ -427,18 +427,18 @@ func apiToken(t *testing.T, s *Server, email, password string) string {
 }
 
 // rect is an element's box in the viewport, and the viewport's size.
-type rect struct {
+type labRect struct {
 	Top, Bottom, Left, Right, Width, Height float64
 	ViewW, ViewH                            float64
 	Position                                string
 }
 
-func (b labBrowser) rect(sel string) rect {
+func (b labBrowser) rect(sel string) labRect {
 	b.t.Helper()
 	raw := b.eval(fmt.Sprintf(`(function(){ var el = document.querySelector(%q); if (!el) { return "{}"; } var r = el.getBoundingClientRect();
 		return JSON.stringify({Top: r.top, Bottom: r.bottom, Left: r.left, Right: r.right, Width: r.width, Height: r.height,
 			ViewW: window.innerWidth, ViewH: window.innerHeight, Position: getComputedStyle(el).position}); })()`, sel))
-	var r rect
+	var r labRect
 	if err := json.Unmarshal([]byte(raw), &r); err != nil {
 		b.t.Fatalf("rect of %s: %v (%s)", sel, err, raw)
 	}
@@ -519,7 +519,7 @@ func TestBrowserLabPass(t *testing.T) {
 
 	// Following the link opens the next lab; a pass there that completes
 	// mid in a competency says the level rose.
-	b.do("follow the next lab", chromedp.Click(css(`[data-testid="next-lab"] a`)), chromedp.WaitVisible(css(`.cm-content`)))
+	b.do("follow the next lab", chromedp.Click(labCSS(`[data-testid="next-lab"] a`)), chromedp.WaitVisible(labCSS(`.cm-content`)))
 	if got := b.eval(`location.pathname`); got != "/labs/customers-without-orders" {
 		t.Errorf("the next-lab link went to %s", got)
 	}
@@ -553,7 +553,7 @@ func TestBrowserLabPass(t *testing.T) {
 	}
 
 	// At phone width the page stacks: instructions, then the editor.
-	b.do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Navigate(b.base+"/labs/"+lab.ID), chromedp.WaitVisible(css(`.cm-content`)))
+	b.do("phone width", chromedp.EmulateViewport(390, 844), chromedp.Navigate(b.base+"/labs/"+lab.ID), chromedp.WaitVisible(labCSS(`.cm-content`)))
 	ins, bench := b.rect(`.lab-instructions`), b.rect(`.workbench`)
 	if bench.Top < ins.Bottom-1 || bench.Position == "sticky" {
 		t.Errorf("at 390 px the workbench starts at %.0f (instructions end at %.0f), position %s: want it stacked below", bench.Top, ins.Bottom, bench.Position)
@@ -569,10 +569,10 @@ func TestBrowserLabPass(t *testing.T) {
 	screenshot(t, ctx, "lab-phone.png")
 
 	// The same page in Korean, at desktop width.
-	b.do("Korean, desktop", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(b.base+"/lang/ko?next=/labs/"+lab.ID), chromedp.WaitVisible(css(`[data-testid="pass-panel"]`)))
+	b.do("Korean, desktop", chromedp.EmulateViewport(1280, 900), chromedp.Navigate(b.base+"/lang/ko?next=/labs/"+lab.ID), chromedp.WaitVisible(labCSS(`[data-testid="pass-panel"]`)))
 	if p := b.text(`[data-testid="pass-panel"]`); !strings.Contains(p, "통과") {
 		t.Errorf("the Korean pass panel = %q", p)
 	}
-	b.do("show the pass panel", chromedp.ScrollIntoView(css(`[data-testid="pass-panel"]`)))
+	b.do("show the pass panel", chromedp.ScrollIntoView(labCSS(`[data-testid="pass-panel"]`)))
 	screenshot(t, ctx, "lab-ko.png")
 }

@@ -14,7 +14,7 @@ func (s *Server) guideChecklistSubmit(c *fiber.Ctx) error {
 	if g == nil {
 		return fiber.ErrNotFound
 	}
-	items, err := s.ops.SaveChecklist(c.UserContext(), currentUser(c), g, formValues(c, "done"))
+	items, err := s.ops.SaveChecklist(c.UserContext(), currentUser(c), g, multiFormValues(c, "done"))
 	if err != nil {
 		return err
 	}
@@ -24,8 +24,8 @@ func (s *Server) guideChecklistSubmit(c *fiber.Ctx) error {
 	return c.Redirect("/guides/"+g.Slug+"?checklist=saved#my-checklist", fiber.StatusSeeOther)
 }
 
-// formValues is every value of a form field, urlencoded or multipart.
-func formValues(c *fiber.Ctx, name string) []string {
+// multiFormValues is every value of a form field, urlencoded or multipart.
+func multiFormValues(c *fiber.Ctx, name string) []string {
 	var out []string
 	if bytes.HasPrefix(c.Request().Header.ContentType(), []byte(fiber.MIMEMultipartForm)) {
 		if f, err := c.MultipartForm(); err == nil {

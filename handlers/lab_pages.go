@@ -52,7 +52,7 @@ func (s *Server) startEditor(c *fiber.Ctx, lab *labs.Lab, v *labView) error {
 // as it is; text over the limit is the caller's to refuse.
 func (s *Server) saveDraft(c *fiber.Ctx, lab *labs.Lab, text string) error {
 	u := currentUser(c)
-	if u == nil || (len(formValues(c, "sql")) == 0 && len(formValues(c, "code")) == 0) || len(text) > maxSQL {
+	if u == nil || (len(multiFormValues(c, "sql")) == 0 && len(multiFormValues(c, "code")) == 0) || len(text) > maxSQL {
 		return nil
 	}
 	return s.ops.SaveDraft(c.UserContext(), u, lab, text)
@@ -66,7 +66,7 @@ func (s *Server) labDraft(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if len(formValues(c, "sql")) == 0 && len(formValues(c, "code")) == 0 {
+	if len(multiFormValues(c, "sql")) == 0 && len(multiFormValues(c, "code")) == 0 {
 		return fiber.NewError(fiber.StatusBadRequest, s.text(c, "lab.draft_missing"))
 	}
 	text := formText(c)
@@ -171,7 +171,7 @@ func (s *Server) addPass(c *fiber.Ctx, v *labView) error {
 	if !v.Passed {
 		return nil
 	}
-	out, err := s.ops.Pass(c.UserContext(), currentUser(c), v.Lab)
+	out, err := s.ops.LabPass(c.UserContext(), currentUser(c), v.Lab)
 	if err != nil {
 		return err
 	}
