@@ -57,6 +57,8 @@
       // The server kept the text as the draft unless a limit turned the
       // request away before it (429, 503).
       if (draftURL && resp.status !== 429 && resp.status < 500 && text() === sent) { draftSent(sent); }
+      // A refused hint (the text is over 64 KB) says why in the result.
+      if (action === "hint" && resp.status !== 200) { ids = ids.concat(["lab-result"]); }
       return resp.text().then(function (html) { return { ok: resp.status < 500, html: html }; });
     }).then(function (r) {
       if (!r.ok || !swap(r.html, ids)) {
