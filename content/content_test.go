@@ -145,6 +145,9 @@ func TestLoadErrors(t *testing.T) {
 		{"quiz languages differ in ids", func(f fstest.MapFS) {
 			f["guides/ko/intro-ko.quiz.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(testQuiz, "id: q3", "id: q9", 1))}
 		}, []string{"guides/ko/intro-ko.quiz.yaml", `"q3"`, `"q9"`}},
+		{"checklists differ", func(f fstest.MapFS) {
+			f["guides/ko/intro-ko.md"] = &fstest.MapFile{Data: []byte(guideFile("intro-ko", "ko", "intro", "") + "\n- [ ] one\n")}
+		}, []string{"guides/en/intro.md", "guides/ko/intro-ko.md", "checklists differ", "0 items and 1"}},
 		{"framework unknown key", func(f fstest.MapFS) {
 			f["competencies.yaml"] = &fstest.MapFile{Data: []byte(testFramework + "colour: blue\n")}
 		}, []string{"competencies.yaml", `unknown key "colour"`}},

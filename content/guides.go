@@ -148,6 +148,11 @@ func Load(fsys fs.FS) (*Index, error) {
 			if err := sameQuiz(g.Quiz, t.Quiz); err != nil {
 				return nil, fmt.Errorf("content: %s and %s: the quizzes differ: %w", quizPath(g.Path), quizPath(t.Path), err)
 			}
+			// A learner's ticks are kept per guide, whatever the language,
+			// item by item: both versions need the same checklist.
+			if g.Body.Checks() != t.Body.Checks() {
+				return nil, fmt.Errorf("content: %s and %s: the checklists differ: %d items and %d", g.Path, t.Path, g.Body.Checks(), t.Body.Checks())
+			}
 		}
 	}
 	if err := x.loadCurricula(fsys); err != nil {

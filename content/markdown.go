@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -33,6 +34,7 @@ type Rendered struct {
 	TOC   []Heading
 	Links []string // every link destination, for link checks
 	Words int
+	parts []string // HTML cut at each checklist checkbox (checklist.go)
 }
 
 // Renderer turns Markdown into HTML. Raw HTML in the source is dropped
@@ -53,6 +55,7 @@ func NewRenderer() *Renderer {
 			),
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(taskListPriority())),
 	)}
 }
 
@@ -86,7 +89,11 @@ func (r *Renderer) Render(source []byte) (Rendered, error) {
 	if err := r.md.Renderer().Render(&buf, source, doc); err != nil {
 		return out, fmt.Errorf("render: %w", err)
 	}
+	out.parts = splitChecks(buf.String())
 	out.HTML = template.HTML(buf.String()) // goldmark escapes text and drops raw HTML
+	if out.parts != nil {
+		out.HTML = out.WithChecks(sourceTicks(doc), false)
+	}
 	out.Words = countWords(source)
 	return out, nil
 }

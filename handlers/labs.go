@@ -93,6 +93,9 @@ func (s *Server) labRunSubmit(c *fiber.Ctx) error {
 		v.revealSolution()
 		return s.renderLab(c, v, fiber.StatusRequestEntityTooLarge)
 	}
+	if err := s.saveDraft(c, lab, sqlText); err != nil {
+		return err
+	}
 	res, err := s.ops.Run(c.UserContext(), lab, sqlText)
 	status := fiber.StatusOK
 	var ref *labs.Refusal
@@ -125,6 +128,9 @@ func (s *Server) labSubmitForm(c *fiber.Ctx) error {
 		v.TooLarge = true
 		return s.renderLab(c, v, fiber.StatusRequestEntityTooLarge)
 	}
+	if err := s.saveDraft(c, lab, sqlText); err != nil {
+		return err
+	}
 	verdict, _, err := s.ops.Submit(c.UserContext(), currentUser(c), lab, sqlText)
 	if err != nil {
 		return err
@@ -135,6 +141,9 @@ func (s *Server) labSubmitForm(c *fiber.Ctx) error {
 	}
 	v.Verdict, v.Submitted = verdict, true
 	v.revealSolution()
+	if err := s.addPass(c, v); err != nil {
+		return err
+	}
 	status := fiber.StatusOK
 	if verdict.ErrorKind != "" {
 		status = fiber.StatusUnprocessableEntity

@@ -76,13 +76,21 @@ type labView struct {
 	Attempts    []attempt
 	Passed      bool
 	Status      string
-	Solution    string
+	Solution    template.HTML // the reference, highlighted
 	Explanation template.HTML
 	Guides      []*content.Guide
 	Anonymous   bool
 	TooLarge    bool
 	Text        labs.Text // title, instructions and hints in the reader's language
 	English     bool      // the reader asked for another language the lab lacks
+
+	// The learner's own text (lab_pages.go): where the editor's text came
+	// from, the attempt loaded into it, a draft just saved by the form.
+	From       string
+	Loaded     *store.Submission
+	NoAttempt  bool // "load my last attempt" found none
+	DraftSaved bool
+	Pass       *passView // after a pass: what it moved and the next lab
 }
 
 func (s *Server) findLab(c *fiber.Ctx) (*labs.Lab, error) {
@@ -173,12 +181,12 @@ func (s *Server) buildLabView(c *fiber.Ctx, lab *labs.Lab, sqlText string) (*lab
 	return v, nil
 }
 
-// revealSolution shows the reference and its explanation after a pass: in
-// a test-writing code lab, the reference tests.
+// revealSolution shows the reference, highlighted, and its explanation
+// after a pass: in a test-writing code lab, the reference tests.
 func (v *labView) revealSolution() {
 	if v.Passed || (v.Verdict != nil && v.Verdict.Passed) {
 		v.Passed = true
-		v.Solution = v.Lab.Reference()
+		v.Solution = highlighted(v.Lab.Reference(), v.Editor)
 		v.Explanation = v.Text.Explanation.HTML
 	}
 }
@@ -249,7 +257,13 @@ func (s *Server) labPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := s.startEditor(c, lab, v); err != nil {
+		return err
+	}
 	v.revealSolution()
+	if err := s.addPass(c, v); err != nil {
+		return err
+	}
 	if u := currentUser(c); u != nil {
 		// The learner now sees their mentors' comments beside the attempts;
 		// this view still marks them new.
@@ -268,31 +282,4 @@ func (s *Server) renderLab(c *fiber.Ctx, v *labView, status int) error {
 		return c.Render("lab_fragment", s.view(c, "labs", v.Text.Title, v), "")
 	}
 	return c.Render("lab", s.view(c, "labs", v.Text.Title, v))
-}
-
-// labHint reveals the next hint. Signed-in learners' reveals are recorded;
-// an anonymous visitor's count lives only in the URL.
-func (s *Server) labHint(c *fiber.Ctx) error {
-	lab, err := s.findLab(c)
-	if err != nil {
-		return err
-	}
-	u := currentUser(c)
-	if u == nil {
-		n, _ := strconv.Atoi(c.FormValue("hints"))
-		if n < len(lab.Hints) {
-			n++
-		}
-		return c.Redirect("/labs/"+lab.ID+"?hints="+strconv.Itoa(n)+"#hints", fiber.StatusSeeOther)
-	}
-	n, err := s.store.HintsRevealed(c.UserContext(), u.ID, lab.ID)
-	if err != nil {
-		return err
-	}
-	if n < len(lab.Hints) {
-		if err := s.store.RevealHint(c.UserContext(), u.ID, lab.ID, n); err != nil {
-			return err
-		}
-	}
-	return c.Redirect("/labs/"+lab.ID+"#hints", fiber.StatusSeeOther)
 }

@@ -149,6 +149,12 @@ func (s *Server) guidePage(c *fiber.Ctx) error {
 			return err
 		}
 		data["QuizTried"], data["QuizPassed"] = tried, passed
+		ticks, err := s.ops.Checklist(c.UserContext(), u, g)
+		if err != nil {
+			return err
+		}
+		data["Body"] = g.Body.WithChecks(ticks, true)
+		data["ChecklistSaved"] = c.Query("checklist") == "saved"
 	}
 	return c.Render("guide", s.view(c, "guides", g.Title, data))
 }

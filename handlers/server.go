@@ -3,7 +3,6 @@
 package handlers
 
 import (
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -102,6 +101,7 @@ func New(opts Options) (*Server, error) {
 	engine := html.NewFileSystem(http.FS(templates.Files), ".html")
 	engine.AddFuncMap(template.FuncMap{
 		"t":          msgs.T,
+		"tn":         msgs.N, // counted messages, by the language's plural rule
 		"asset":      set.URL,
 		"competency": s.content.Framework.Competency,
 		"card":       func(lang string, g *content.Guide) guideCard { return guideCard{Lang: lang, Guide: g} },
@@ -111,7 +111,7 @@ func New(opts Options) (*Server, error) {
 		"inc":   func(i int) int { return i + 1 },
 		"list":  func(v ...string) []string { return v },
 		"pct":   func(f float64) int { return int(math.Round(f * 100)) },
-		"cell":  cellText,
+		"cell":  labs.CellText, // the same text as the feedback gives the value
 		"dict2": func(lang string, m fiber.Map) fiber.Map { m["Lang"] = lang; return m },
 		"kv":    func(k string, v any) fiber.Map { return fiber.Map{k: v} },
 		"code":  inlineCode,
@@ -155,21 +155,6 @@ type pagerView struct {
 type guideCard struct {
 	Lang  string
 	Guide *content.Guide
-}
-
-// cellText shows a JSON-ready result value the way a SQL client would.
-func cellText(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "NULL"
-	case string:
-		return x
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Sprint(v)
-	}
-	return string(b)
 }
 
 // inlineCode escapes text and shows `backticked` spans as code, for short

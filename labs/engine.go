@@ -56,6 +56,8 @@ type RunResult struct {
 	Truncated bool     `json:"truncated"`
 	Output    string   `json:"output,omitempty"`
 	Message   string   `json:"message,omitempty"`
+
+	Checks []CheckRun `json:"checks,omitempty"` // quality labs: every check on its own (run_checks.go)
 }
 
 // Column and Table describe the visible dataset for the schema explorer.
@@ -805,8 +807,13 @@ func (e *Engine) run(ctx context.Context, spec *Spec, sqlText string) (*RunResul
 	visible := j.datasets[0].db
 	var res Result
 	var truncated bool
+	var checks *RunResult
 	j.mayChange, err = refuseParsedAll(ctx, visible, stmts)
-	if err == nil {
+	switch {
+	case err != nil:
+	case spec.Kind == KindQuality:
+		checks, err = e.runChecks(ctx, visible, stmts, p) // every check's result (run_checks.go)
+	default:
 		err = inTx(ctx, visible, func() error {
 			var err error
 			res, truncated, err = visible.runScript(ctx, stmts, p, e.lim, RunRowLimit)
@@ -818,6 +825,9 @@ func (e *Engine) run(ctx context.Context, spec *Spec, sqlText string) (*RunResul
 	}
 	if err != nil {
 		return nil, err
+	}
+	if checks != nil {
+		return checks, nil
 	}
 	return boundRun(res, truncated), nil
 }

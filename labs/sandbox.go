@@ -417,6 +417,7 @@ func read(ctx context.Context, st *duckdb.Stmt, lim Limits, maxRows int, firstOn
 	}
 	defer rows.Close()
 	res.Columns = rows.Columns()
+	types := columnTypes(rows, len(res.Columns)) // values show by their type (values.go)
 	vals := make([]driver.Value, len(res.Columns))
 	size := 0
 	for {
@@ -431,7 +432,7 @@ func read(ctx context.Context, st *duckdb.Stmt, lim Limits, maxRows int, firstOn
 		}
 		row := make(Row, len(vals))
 		for i, v := range vals {
-			row[i] = toValue(v)
+			row[i] = convert(v, types[i])
 			size += approxSize(row[i])
 		}
 		if size > lim.MaxBytes {

@@ -1,6 +1,7 @@
 package labs
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -43,8 +44,16 @@ type Value struct {
 	F []string // kStruct field names, lower case, sorted
 }
 
-// toValue converts what the DuckDB driver returns into a Value.
-func toValue(v any) Value {
+// toValue converts what the DuckDB driver returns into a Value when the
+// column's type is not known.
+func toValue(v any) Value { return convert(v, nil) }
+
+// convert turns what the DuckDB driver returns into a Value. The column's
+// type, when known, decides how the value is shown: a DATE and a midnight
+// TIMESTAMP are both a time.Time to the driver, yet DuckDB prints one as
+// 2024-03-01 and the other as 2024-03-01 00:00:00. It never changes how a
+// value compares.
+func convert(v any, t *colType) Value {
 	switch x := v.(type) {
 	case nil:
 		return Value{K: kNull}
@@ -69,7 +78,7 @@ func toValue(v any) Value {
 	case uint64:
 		return uintValue(x)
 	case float32:
-		return floatValue(float64(x))
+		return Value{K: kNum, N: float64(x), S: formatFloat(float64(x), 32)}
 	case float64:
 		return floatValue(x)
 	case *big.Int:
@@ -82,15 +91,18 @@ func toValue(v any) Value {
 	case string:
 		return Value{K: kStr, S: x}
 	case []byte:
+		if t.is("UUID") && len(x) == 16 {
+			return Value{K: kStr, S: fmt.Sprintf("%x-%x-%x-%x-%x", x[0:4], x[4:6], x[6:8], x[8:10], x[10:16])}
+		}
 		return Value{K: kStr, S: "\\x" + hex.EncodeToString(x)}
 	case time.Time:
-		return Value{K: kTime, T: x.UnixMicro(), S: formatTime(x)}
+		return Value{K: kTime, T: x.UnixMicro(), S: formatTimeAs(x, t)}
 	case duckdb.Interval:
 		return Value{K: kInterval, I: [3]int64{int64(x.Months), int64(x.Days), x.Micros}}
 	case []any:
 		out := Value{K: kList, L: make([]Value, len(x))}
 		for i, e := range x {
-			out.L[i] = toValue(e)
+			out.L[i] = convert(e, t.element())
 		}
 		return out
 	case map[string]any:
@@ -103,14 +115,18 @@ func toValue(v any) Value {
 		sort.Strings(names)
 		out := Value{K: kStruct, F: names, L: make([]Value, len(names))}
 		for i, n := range names {
-			out.L[i] = toValue(x[lower[n]])
+			out.L[i] = convert(x[lower[n]], t.field(n))
 		}
 		return out
 	case duckdb.OrderedMap:
 		keys, vals := x.Keys(), x.Values()
 		pairs := make([][2]Value, len(keys))
+		var kt, vt *colType
+		if t != nil {
+			kt, vt = t.key, t.val
+		}
 		for i := range keys {
-			pairs[i] = [2]Value{toValue(keys[i]), toValue(vals[i])}
+			pairs[i] = [2]Value{convert(keys[i], kt), convert(vals[i], vt)}
 		}
 		sort.Slice(pairs, func(i, j int) bool { return compareValues(pairs[i][0], pairs[j][0], 0) < 0 })
 		out := Value{K: kMap}
@@ -119,7 +135,7 @@ func toValue(v any) Value {
 		}
 		return out
 	case duckdb.Union:
-		return toValue(x.Value)
+		return convert(x.Value, t.field(strings.ToLower(x.Tag)))
 	case duckdb.UUID:
 		return Value{K: kStr, S: x.String()}
 	case fmt.Stringer:
@@ -128,12 +144,63 @@ func toValue(v any) Value {
 	return Value{K: kStr, S: fmt.Sprint(v)}
 }
 
-func intValue(i int64) Value   { return Value{K: kNum, N: float64(i), S: strconv.FormatInt(i, 10)} }
-func uintValue(u uint64) Value { return Value{K: kNum, N: float64(u), S: strconv.FormatUint(u, 10)} }
-func floatValue(f float64) Value {
-	return Value{K: kNum, N: f, S: strconv.FormatFloat(f, 'g', -1, 64)}
+func intValue(i int64) Value     { return Value{K: kNum, N: float64(i), S: strconv.FormatInt(i, 10)} }
+func uintValue(u uint64) Value   { return Value{K: kNum, N: float64(u), S: strconv.FormatUint(u, 10)} }
+func floatValue(f float64) Value { return Value{K: kNum, N: f, S: formatFloat(f, 64)} }
+
+// formatFloat shows a DOUBLE or a FLOAT as DuckDB prints it: the shortest
+// digits that read back as the same number, with a ".0" on whole numbers
+// and an exponent only for very large or very small ones (120.0, 0.1,
+// 1e+16). Infinities and NaN keep Go's names, which the feedback has
+// always used.
+func formatFloat(f float64, bits int) string {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return strconv.FormatFloat(f, 'g', -1, bits)
+	}
+	if f == 0 {
+		if math.Signbit(f) {
+			return "-0.0"
+		}
+		return "0.0"
+	}
+	exp := int(math.Floor(math.Log10(math.Abs(f))))
+	if exp < -4 || exp >= 16 {
+		return strconv.FormatFloat(f, 'e', -1, bits)
+	}
+	s := strconv.FormatFloat(f, 'f', -1, bits)
+	if !strings.ContainsAny(s, ".e") {
+		s += ".0"
+	}
+	return s
 }
 
+// formatTimeAs shows a date or time value by its column type, as DuckDB
+// prints it: a DATE as a day, a TIMESTAMP always with its time of day (a
+// midnight one too), fractions of a second only when there are some. An
+// unknown type falls back to guessing from the value.
+func formatTimeAs(x time.Time, t *colType) string {
+	if t == nil {
+		return formatTime(x)
+	}
+	x = x.UTC()
+	switch t.name {
+	case "DATE":
+		return x.Format("2006-01-02")
+	case "TIME":
+		return x.Format("15:04:05.999999")
+	case "TIMETZ":
+		return x.Format("15:04:05.999999-07")
+	case "TIMESTAMP", "TIMESTAMP_S", "TIMESTAMP_MS":
+		return x.Format("2006-01-02 15:04:05.999999")
+	case "TIMESTAMP_NS":
+		return x.Format("2006-01-02 15:04:05.999999999")
+	case "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE":
+		return x.Format("2006-01-02 15:04:05.999999-07")
+	}
+	return formatTime(x)
+}
+
+// formatTime guesses how to show a time value whose column type is unknown.
 func formatTime(t time.Time) string {
 	t = t.UTC()
 	switch {
@@ -249,7 +316,7 @@ func (v Value) String() string {
 	case kNum, kStr, kTime:
 		return v.S
 	case kInterval:
-		return fmt.Sprintf("%d months %d days %d us", v.I[0], v.I[1], v.I[2])
+		return formatInterval(v.I)
 	case kList:
 		parts := make([]string, len(v.L))
 		for i, e := range v.L {
@@ -327,4 +394,98 @@ func (r Row) examples() []string {
 		out[i] = cut(v.String(), MaxExampleChars)
 	}
 	return out
+}
+
+// formatInterval shows an INTERVAL as DuckDB prints it: years, months and
+// days in words, then the time of day when there is one (1 year 2 months
+// 3 days 04:05:06; 00:00:00 when it is empty).
+func formatInterval(iv [3]int64) string {
+	months, days, micros := iv[0], iv[1], iv[2]
+	var parts []string
+	unit := func(n int64, one, many string) {
+		switch {
+		case n == 1 || n == -1:
+			parts = append(parts, strconv.FormatInt(n, 10)+" "+one)
+		case n != 0:
+			parts = append(parts, strconv.FormatInt(n, 10)+" "+many)
+		}
+	}
+	unit(months/12, "year", "years")
+	unit(months%12, "month", "months")
+	unit(days, "day", "days")
+	if micros != 0 || len(parts) == 0 {
+		sign := ""
+		if micros < 0 {
+			sign, micros = "-", -micros
+		}
+		s := fmt.Sprintf("%s%02d:%02d:%02d", sign, micros/3_600_000_000, micros/60_000_000%60, micros/1_000_000%60)
+		if frac := micros % 1_000_000; frac != 0 {
+			s += strings.TrimRight(fmt.Sprintf(".%06d", frac), "0")
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " ")
+}
+
+// CellText shows a cell of a run result or a schema sample (a value in its
+// JSON form, see Value.JSON) exactly as Value.String shows the value in
+// feedback, so a learner sees 120.00 and 2024-03-01 00:00:00 the same way
+// everywhere.
+func CellText(v any) string { return cellText(v, false) }
+
+func cellText(v any, nested bool) string {
+	switch x := v.(type) {
+	case nil:
+		return "NULL"
+	case bool:
+		return strconv.FormatBool(x)
+	case json.Number:
+		return string(x)
+	case float64: // a cell decoded without UseNumber: keep it readable
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case string:
+		if nested {
+			return "'" + x + "'"
+		}
+		return x
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = cellText(e, true)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		names := make([]string, 0, len(x))
+		for k := range x {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		parts := make([]string, len(names))
+		for i, n := range names {
+			parts[i] = "'" + n + "': " + cellText(x[n], true)
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return fmt.Sprint(v)
+}
+
+// UnmarshalJSON reads a run result back from a grader worker keeping every
+// number's exact digits: decoded into float64, DECIMAL(10,2)'s 120.00
+// would come back as 120.
+func (r *RunResult) UnmarshalJSON(b []byte) error {
+	type plain RunResult
+	return decodeNumbers(b, (*plain)(r))
+}
+
+// UnmarshalJSON reads a described table keeping its sample's exact digits,
+// as RunResult's does.
+func (t *Table) UnmarshalJSON(b []byte) error {
+	type plain Table
+	return decodeNumbers(b, (*plain)(t))
+}
+
+func decodeNumbers(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	return dec.Decode(v)
 }

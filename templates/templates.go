@@ -7,6 +7,7 @@ import (
 	"embed"
 	"fmt"
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -50,6 +51,9 @@ func parseCatalog(data []byte) (*Catalog, error) {
 		}
 		if len(raw[k]) != len(langs) {
 			return nil, fmt.Errorf("templates: messages.yaml: %q has a language other than %v", k, langs)
+		}
+		if base, ok := strings.CutSuffix(k, ".one"); ok && raw[base+".other"] == nil {
+			return nil, fmt.Errorf("templates: messages.yaml: %q has no %q: a counted message needs its other form", k, base+".other")
 		}
 	}
 	return &Catalog{msgs: raw}, nil
