@@ -42,7 +42,7 @@ var ErrWorkerLost = errors.New("labs: the grader worker stopped twice while runn
 type PoolOptions struct {
 	Workers     int               // jobs that run at once; default: the number of CPUs
 	Processes   int               // worker processes; default: see defaultProcesses
-	Queue       int               // jobs that may wait for a slot; default: 2 per worker
+	Queue       int               // jobs that may wait for a slot; default: 8 per slot
 	Reserved    int               // slots anonymous jobs never take; default: see reservedWorkers; negative: none
 	Timeout     time.Duration     // per job; default DefaultTimeout
 	MemoryLimit int64             // worker RSS cap in bytes; default DefaultWorkerMemory
@@ -207,7 +207,7 @@ func NewPool(opts PoolOptions) (*Pool, error) {
 		opts.Processes = defaultProcesses(opts.Workers)
 	}
 	if opts.Queue <= 0 {
-		opts.Queue = 2 * opts.Workers
+		opts.Queue = 8 * opts.Workers // a burst of a class submitting at once waits a few ms, not 503
 	}
 	switch {
 	case opts.Reserved == 0:

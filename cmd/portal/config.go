@@ -45,7 +45,7 @@ var configVars = []struct {
 	{"PORTAL_LOG_LEVEL", "log-level", "info", "log level: debug, info, warn or error"},
 	{"PORTAL_BASE_URL", "base-url", "http://localhost:8080", "public URL of the portal; https marks cookies Secure"},
 	{"PORTAL_GRADER_CACHE_LABS", "grader-cache-labs", "0", "labs each grader worker keeps warm (0: all); lower it to save about 9 MB per lab per worker"},
-	{"PORTAL_GRADER_QUEUE", "grader-queue", "0", "grading jobs that may wait for a worker before callers get 503 busy (0: two per worker)"},
+	{"PORTAL_GRADER_QUEUE", "grader-queue", "0", "grading jobs that may wait for a slot before callers get 503 busy (0: eight per slot)"},
 	{"PORTAL_AUTH_RATE", "auth-rate", "30", "login and signup requests per minute per client address (raise it for load tests from one address)"},
 }
 
