@@ -120,12 +120,16 @@ func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Ve
 }
 
 // checkMessage is what a failed check of checks.sql says: its "-- check:"
-// comment (and "-- check.ko:" in Korean), or its number.
+// comment, in Korean its "-- check.ko:" one (the English where the lab has
+// none), or its number.
 func checkMessage(c Statement, n int) text {
-	if c.Comment == "" {
+	switch {
+	case c.Comment == "":
 		return textf("check %d of checks.sql returned rows", "checks.sql의 %d번 검사가 행을 반환했습니다", n)
+	case c.CommentKo == "":
+		return same(c.Comment)
 	}
-	return same(c.Comment)
+	return text{c.Comment, c.CommentKo}
 }
 
 // errText is an error of the learner's script in both languages; on the
