@@ -34,7 +34,7 @@ func TestLabPageShowsKoreanVerdict(t *testing.T) {
 		{name: "the attempts, after a reload", client: ko, url: lab, wantStatus: 200,
 			want: []string{`<p class="meta">` + koWords + `</p>`}, notWant: []string{enWords}},
 		{name: "run, a SQL error", client: ko, method: "POST", url: lab + "/run", body: url.Values{"_csrf": {tok}, "sql": {"SELECT nope FROM shop.orders"}}, headers: fragment, wantStatus: 422,
-			want: []string{`data-testid="run-error"`, "1번째 문장(1번째 줄에서 시작)에서 SQL 오류가 났습니다: Binder Error: Referenced column &#34;nope&#34;"},
+			want:    []string{`data-testid="run-error"`, "1번째 문장(1번째 줄에서 시작)에서 SQL 오류가 났습니다: Binder Error: Referenced column &#34;nope&#34;"},
 			notWant: []string{"SQL error in statement"}},
 		{name: "run, a refusal", client: ko, method: "POST", url: lab + "/run", body: url.Values{"_csrf": {tok}, "sql": {"SELECT * FROM duckdb_logs()"}}, headers: fragment, wantStatus: 422,
 			want: []string{"1번째 문장: duckdb_logs 함수는 실습에서 쓸 수 없습니다(다른 제출이 담긴 채점기의 로그를 읽습니다)"}, notWant: []string{"is not allowed in labs"}},
