@@ -28,9 +28,10 @@ func (s *Server) apiRun(c *fiber.Ctx) error {
 	var sqlErr *labs.SQLError
 	switch {
 	case errors.As(err, &sqlErr):
-		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": sqlErr.Error(), "statement": sqlErr.Statement, "line": sqlErr.Line})
+		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": sqlErr.Error(), "ko": labs.VerdictText{Error: sqlErr.In("ko")},
+			"statement": sqlErr.Statement, "line": sqlErr.Line})
 	case errors.As(err, &ref):
-		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": ref.Msg})
+		return c.Status(fiber.StatusUnprocessableEntity).JSON(fiber.Map{"error": ref.Msg, "ko": labs.VerdictText{Error: ref.In("ko")}})
 	case err != nil:
 		return err
 	}
@@ -43,6 +44,7 @@ type apiVerdict struct {
 	Datasets   []labs.DatasetResult `json:"datasets"`
 	Message    string               `json:"message"`
 	Error      string               `json:"error,omitempty"`
+	Korean     *labs.VerdictText    `json:"ko,omitempty"` // message and error in Korean
 	ErrorKind  string               `json:"error_kind,omitempty"`
 	Statement  int                  `json:"statement,omitempty"`
 	Line       int                  `json:"line,omitempty"`
@@ -63,7 +65,7 @@ func (s *Server) apiSubmit(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	out := apiVerdict{ID: id, Passed: v.Passed, Datasets: v.Datasets, Message: v.Message, Error: v.Error, ErrorKind: v.ErrorKind,
+	out := apiVerdict{ID: id, Passed: v.Passed, Datasets: v.Datasets, Message: v.Message, Error: v.Error, Korean: v.Korean, ErrorKind: v.ErrorKind,
 		Statement: v.ErrorStatement, Line: v.ErrorLine, DurationMS: v.DurationMS, Stored: id != 0}
 	if out.Datasets == nil {
 		out.Datasets = []labs.DatasetResult{}
@@ -102,13 +104,13 @@ func (s *Server) labRunSubmit(c *fiber.Ctx) error {
 	var sqlErr *labs.SQLError
 	switch {
 	case errors.As(err, &sqlErr):
-		v.RunError, v.ErrorLine, status = sqlErr.Error(), sqlErr.Line, fiber.StatusUnprocessableEntity
+		v.RunError, v.ErrorLine, status = sqlErr.In(langOf(c)), sqlErr.Line, fiber.StatusUnprocessableEntity
 	case errors.As(err, &ref):
-		v.RunError, status = ref.Msg, fiber.StatusUnprocessableEntity
+		v.RunError, status = ref.In(langOf(c)), fiber.StatusUnprocessableEntity
 	case err != nil:
 		return err
 	default:
-		v.Run = res
+		v.Run = res.In(langOf(c))
 	}
 	v.revealSolution()
 	return s.renderLab(c, v, status)

@@ -29,7 +29,7 @@ func TestLabAPIScenarios(t *testing.T) {
 		{name: "run with a SQL error", method: "POST", url: lab1 + "/run", body: map[string]string{"sql": "SELECT nope FROM shop.customers"}, wantStatus: 422,
 			want: []string{`"error":"SQL error in statement 1`, `"statement":1`, `"line":1`, "nope"}},
 		{name: "run refused", method: "POST", url: lab1 + "/run", body: map[string]string{"sql": "COPY shop.customers TO '/tmp/x.csv'"}, wantStatus: 422,
-			wantBody: apiError("statement 1: COPY is not allowed in labs")},
+			want: []string{`{"error":"statement 1: COPY is not allowed in labs","ko":{"error":"1번째 문장: COPY 문은 실습에서 쓸 수 없습니다"}}`}},
 		{name: "run too large", method: "POST", url: lab1 + "/run", body: map[string]string{"sql": "SELECT 1 -- " + strings.Repeat("x", 70<<10)}, wantStatus: 413,
 			wantBody: apiError(fmt.Sprintf("the SQL is %d bytes; the limit is 65536", len("SELECT 1 -- ")+70<<10))},
 		{name: "run without sql", method: "POST", url: lab1 + "/run", body: map[string]string{"query": "SELECT 1"}, wantStatus: 400, wantBody: apiError(`the body needs a "sql" string`)},

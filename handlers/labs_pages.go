@@ -51,10 +51,10 @@ func (s *Server) labList(c *fiber.Ctx) error {
 	}))
 }
 
-// attempt is a stored submission as the lab page shows it.
+// attempt is a stored submission as the lab page shows it, with its
+// verdict (store.Submission's).
 type attempt struct {
 	store.Submission
-	Verdict  labs.Verdict
 	Comments []store.Comment
 }
 

@@ -50,7 +50,8 @@ func (s *Server) mentorLearner(c *fiber.Ctx) error {
 	views := make([]submissionView, len(subs))
 	for i, sub := range subs {
 		v := submissionView{Submission: sub, Comments: bySub[sub.ID], Title: s.itemTitle(lang, "lab", sub.LabID), Retired: s.labs.Lab(sub.LabID) == nil}
-		v.Message, v.Error = sub.Verdict.Message, sub.Verdict.Error
+		text := sub.Verdict.In(lang)
+		v.Message, v.Error = text.Message, text.Error
 		views[i] = v
 	}
 	endorsements, err := s.store.Endorsements(ctx, learner.ID)

@@ -47,10 +47,10 @@ func cut(s string, n int) string {
 	return s[:i] + cutMark
 }
 
-// bound cuts the verdict's free text (its message and error) until its JSON
-// fits MaxVerdictBytes less the API's room. The longer text is halved
-// first, so a short message survives a huge DuckDB error and the other way
-// round.
+// bound cuts the verdict's free text (its message and error, in English
+// and in Korean) until its JSON fits MaxVerdictBytes less the API's room:
+// the limit counts both languages. The longest text is halved first, so a
+// short message survives a huge DuckDB error and the other way round.
 func (v *Verdict) bound() *Verdict {
 	if v == nil {
 		return nil
@@ -58,22 +58,35 @@ func (v *Verdict) bound() *Verdict {
 	limit := MaxVerdictBytes - verdictRoom
 	v.Lab = cut(v.Lab, MaxExampleChars)
 	v.ErrorKind = cut(v.ErrorKind, MaxExampleChars)
+	texts := []*string{&v.Message, &v.Error}
+	if v.Korean != nil {
+		texts = append(texts, &v.Korean.Message, &v.Korean.Error)
+	}
 	// Nothing longer than the limit can fit: cut before measuring, so a
 	// 30 MB message is not encoded again and again.
-	v.Message, v.Error = cut(v.Message, limit), cut(v.Error, limit)
+	for _, t := range texts {
+		*t = cut(*t, limit)
+	}
 	for {
 		b, err := json.Marshal(v)
 		if err != nil || len(b) <= limit {
 			return v
 		}
-		m, e := utf8.RuneCountInString(v.Message), utf8.RuneCountInString(v.Error)
-		switch {
-		case m == 0 && e == 0:
+		// The longest in bytes, as JSON counts it: a Korean character is
+		// three bytes.
+		longest := texts[0]
+		for _, t := range texts[1:] {
+			if len(*t) > len(*longest) {
+				longest = t
+			}
+		}
+		switch n := utf8.RuneCountInString(*longest); {
+		case n == 0:
 			return v // only fixed fields left: they are small
-		case m >= e:
-			v.Message = cut(v.Message, m/2)
+		case n == 1:
+			*longest = ""
 		default:
-			v.Error = cut(v.Error, e/2)
+			*longest = cut(*longest, n/2)
 		}
 	}
 }
@@ -126,7 +139,7 @@ func boundError(err error) error {
 	case errors.As(err, &sqlErr):
 		return &SQLError{Statement: sqlErr.Statement, Line: sqlErr.Line, Msg: cut(sqlErr.Msg, MaxErrorChars)}
 	case errors.As(err, &ref):
-		return &Refusal{Msg: cut(ref.Msg, MaxErrorChars)}
+		return &Refusal{Msg: cut(ref.Msg, MaxErrorChars), Ko: cut(ref.Ko, MaxErrorChars)}
 	}
 	return err
 }

@@ -31,6 +31,15 @@ func TestCut(t *testing.T) {
 	}
 }
 
+// verdictTexts are a verdict's message and error, English then Korean.
+func verdictTexts(v *Verdict) []string {
+	out := []string{v.Message, v.Error}
+	if v.Korean != nil {
+		out = append(out, v.Korean.Message, v.Korean.Error)
+	}
+	return out
+}
+
 func verdictSize(t *testing.T, v *Verdict) int {
 	t.Helper()
 	return len(mustJSON(t, v))
@@ -38,6 +47,7 @@ func verdictSize(t *testing.T, v *Verdict) int {
 
 func TestVerdictBound(t *testing.T) {
 	long := strings.Repeat("<x>", 20_000) // escapes to \u003c in JSON: 60 KB of text, more as JSON
+	longKo := strings.Repeat("행", 8_000)  // three bytes a character: 24 KB
 	tests := []struct {
 		name string
 		v    Verdict
@@ -45,10 +55,17 @@ func TestVerdictBound(t *testing.T) {
 		{"long message", Verdict{Lab: "l", Message: long}},
 		{"long error", Verdict{Lab: "l", Message: "short", Error: long, ErrorKind: ErrKindSQL}},
 		{"both long", Verdict{Lab: "l", Message: long, Error: long}},
+		{"long Korean message", Verdict{Lab: "l", Message: "short", Korean: &VerdictText{Message: longKo, Error: "짧음"}}},
+		{"long in both languages", Verdict{Lab: "l", Message: long, Error: long, Korean: &VerdictText{Message: longKo, Error: longKo}}},
+		{"each language under the limit, both over it", Verdict{Lab: "l", Message: strings.Repeat("x", 9_000), Korean: &VerdictText{Message: strings.Repeat("행", 3_000)}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			v := tt.v
+			if v.Korean != nil {
+				ko := *v.Korean
+				v.Korean = &ko
+			}
 			v.bound()
 			if n := verdictSize(t, &v); n > MaxVerdictBytes-verdictRoom {
 				t.Errorf("verdict is %d bytes as JSON, want at most %d", n, MaxVerdictBytes-verdictRoom)
@@ -56,9 +73,18 @@ func TestVerdictBound(t *testing.T) {
 			if tt.v.Message == "short" && v.Message != "short" {
 				t.Errorf("a short message was cut: %q", v.Message)
 			}
-			for _, s := range []string{v.Message, v.Error} {
-				if len(s) > 100 && !strings.HasSuffix(s, cutMark) {
-					t.Errorf("a cut text does not end with the cut mark")
+			before, after := verdictTexts(&tt.v), verdictTexts(&v)
+			for i := range after {
+				if after[i] != before[i] && !strings.HasSuffix(after[i], cutMark) {
+					t.Errorf("a cut text does not end with the cut mark: %.40q", after[i])
+				}
+			}
+			if v.Korean != nil {
+				if tt.v.Korean.Error == "짧음" && v.Korean.Error != "짧음" {
+					t.Errorf("a short Korean error was cut: %q", v.Korean.Error)
+				}
+				if v.Korean.Message == "" || v.Message == "" {
+					t.Errorf("a language lost its message entirely: %q, %q", v.Message, v.Korean.Message)
 				}
 			}
 		})
@@ -92,8 +118,13 @@ func TestHugeValuesGiveBoundedVerdict(t *testing.T) {
 			if n := verdictSize(t, v); n > MaxVerdictBytes-verdictRoom {
 				t.Errorf("%s: verdict for %.40q is %d bytes, want at most %d", name, sqlText, n, MaxVerdictBytes-verdictRoom)
 			}
-			if strings.Contains(v.Message, strings.Repeat("x", MaxExampleChars)) {
-				t.Errorf("%s: an example value is longer than %d characters", name, MaxExampleChars)
+			for _, text := range verdictTexts(v) {
+				if strings.Contains(text, strings.Repeat("x", MaxExampleChars)) {
+					t.Errorf("%s: an example value is longer than %d characters", name, MaxExampleChars)
+				}
+			}
+			if v.Korean == nil || v.Korean.Message == "" {
+				t.Errorf("%s: no Korean message", name)
 			}
 		}
 	}

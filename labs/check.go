@@ -69,6 +69,7 @@ func SelfTest(ctx context.Context, e *Engine, lab *Lab, known func(ref string) b
 		}
 		r.Warnings = append(r.Warnings, "no tests/fail-*"+ext+": add a realistic wrong submission")
 	}
+	r.Warnings = append(r.Warnings, untranslatedChecks(lab)...)
 	if known != nil {
 		for _, p := range lab.Prerequisites {
 			if !known(p) {
@@ -109,6 +110,22 @@ func hardcodeWarnings(st *labState) []string {
 		return []string{"the hidden dataset gives the same answer as the visible one: a hard-coded answer could pass"}
 	}
 	return nil
+}
+
+// untranslatedChecks flags the check messages of a lab that has a Korean
+// text but no "-- check.ko:" line for them: Korean readers would see the
+// English one.
+func untranslatedChecks(lab *Lab) []string {
+	if _, translated := lab.In("ko"); !translated {
+		return nil
+	}
+	var out []string
+	for i, c := range SplitStatements(lab.Checks) {
+		if c.Comment != "" && c.CommentKo == "" {
+			out = append(out, fmt.Sprintf("checks.sql: check %d has \"-- check:\" but no \"-- check.ko:\" line, so Korean readers see the English message", i+1))
+		}
+	}
+	return out
 }
 
 func firstNonEmpty(s ...string) string {

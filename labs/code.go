@@ -40,7 +40,7 @@ func (e *Engine) buildCodeLab(ctx context.Context, spec *Spec) (*codeLab, error)
 		}
 		globals, stop := r.exec(prog, nil)
 		if stop != nil {
-			return nil, fmt.Errorf("lab %s: %s: %s", spec.ID, file, stop.msg)
+			return nil, fmt.Errorf("lab %s: %s: %s", spec.ID, file, stop.msg.en)
 		}
 		fn, ok := globals[spec.Entry].(starlark.Callable)
 		if !ok {
@@ -126,11 +126,11 @@ type codeError struct {
 	stop *starStop
 }
 
-func (c *codeError) Error() string { return c.stop.msg }
+func (c *codeError) Error() string { return c.stop.msg.en }
 
 // compileError turns a compile error of the learner's file into a stop.
 func compileError(err error) *starStop {
-	return &starStop{kind: stopError, compile: true, msg: cut(err.Error(), MaxErrorChars), line: errorLine(err)}
+	return &starStop{kind: stopError, compile: true, msg: errorText(err).cut(MaxErrorChars), line: errorLine(err)}
 }
 
 // errorLine finds the line of a syntax or resolve error in the learner's file.
@@ -149,27 +149,30 @@ func errorLine(err error) int {
 // fillCodeError makes v an error verdict for a stop that ended grading.
 func (v *Verdict) fillCodeError(s *starStop) {
 	v.Passed = false
-	v.ErrorKind, v.Error, v.ErrorLine = ErrKindRefused, s.msg, s.line
-	if s.where != "" && !strings.Contains(s.msg, s.where) {
-		v.Error = s.where + ": " + s.msg
+	v.ErrorKind, v.ErrorLine = ErrKindRefused, s.line
+	v.setError(s.msg)
+	if s.where != "" && !strings.Contains(s.msg.en, s.where) {
+		v.setError(same(s.where + ": ").add(s.msg))
 	}
+	stopped := textf("The submission was stopped: %s", "제출이 중단되었습니다: %s", s.msg)
 	switch {
 	case s.kind == stopTime:
 		v.ErrorKind = ErrKindTimeout
-		v.Message = "The submission was stopped: " + s.msg
+		v.setMessage(stopped)
 	case s.kind.limit():
-		v.Message = "The submission was stopped: " + s.msg
+		v.setMessage(stopped)
 	case s.compile:
-		v.Message = "Your program does not compile (a syntax error, or a name that is not defined), so it could not be graded."
+		v.setMessage(text{"Your program does not compile (a syntax error, or a name that is not defined), so it could not be graded.",
+			"프로그램이 컴파일되지 않아(문법 오류이거나 정의되지 않은 이름) 채점하지 못했습니다."})
 	default:
-		v.Message = "Your program stopped with an error, so it could not be graded."
+		v.setMessage(text{"Your program stopped with an error, so it could not be graded.", "프로그램이 오류로 멈춰서 채점하지 못했습니다."})
 	}
 }
 
 // learnerProgram compiles and runs the learner's program (normal labs)
 // and returns its entry function. What it prints stays in r.
-func (e *Engine) learnerProgram(r *starRun, spec *Spec, text string) (starlark.Value, *starStop) {
-	_, prog, err := compileStar(submissionFile, text, implementationNames())
+func (e *Engine) learnerProgram(r *starRun, spec *Spec, src string) (starlark.Value, *starStop) {
+	_, prog, err := compileStar(submissionFile, src, implementationNames())
 	if err != nil {
 		return nil, compileError(err)
 	}
@@ -179,14 +182,15 @@ func (e *Engine) learnerProgram(r *starRun, spec *Spec, text string) (starlark.V
 	}
 	fn, ok := globals[spec.Entry].(starlark.Callable)
 	if !ok {
-		return nil, &starStop{kind: stopError, msg: fmt.Sprintf("your program defines no function %s: write def %s(...):", spec.Entry, spec.Entry)}
+		return nil, &starStop{kind: stopError, msg: textf("your program defines no function %s: write def %s(...):",
+			"프로그램에 함수 %s가 정의되어 있지 않습니다. def %s(...):를 작성하세요", spec.Entry, spec.Entry)}
 	}
 	return fn, nil
 }
 
 // learnerTests compiles the learner's test file (test-writing labs).
-func (e *Engine) learnerTests(spec *Spec, text string) (*starlark.Program, *starStop) {
-	f, prog, err := compileStar(submissionFile, text, testNames(spec))
+func (e *Engine) learnerTests(spec *Spec, src string) (*starlark.Program, *starStop) {
+	f, prog, err := compileStar(submissionFile, src, testNames(spec))
 	if err != nil {
 		return nil, compileError(err)
 	}
@@ -198,28 +202,29 @@ func (e *Engine) learnerTests(spec *Spec, text string) (*starlark.Program, *star
 	}
 	switch {
 	case n == 0:
-		return nil, &starStop{kind: stopError, msg: fmt.Sprintf("your submission defines no test: write functions named %s<something> that call %s and check its results with %s", testPrefix, spec.Entry, assertEqName)}
+		return nil, &starStop{kind: stopError, msg: textf("your submission defines no test: write functions named %s<something> that call %s and check its results with %s",
+			"제출에 테스트가 없습니다. %[2]s를 부르고 그 결과를 %[3]s로 검사하는, 이름이 %[1]s로 시작하는 함수를 작성하세요", testPrefix, spec.Entry, assertEqName)}
 	case n > e.lim.MaxTests:
-		return nil, &starStop{kind: stopError, msg: fmt.Sprintf("your submission defines %d tests; the limit is %d", n, e.lim.MaxTests)}
+		return nil, &starStop{kind: stopError, msg: textf("your submission defines %d tests; the limit is %d", "제출에 테스트가 %d개 있습니다. 한도는 %d개입니다", n, e.lim.MaxTests)}
 	}
 	return prog, nil
 }
 
 // gradeCode grades a code lab's submission. Learner-side problems that
 // end grading come back as a *codeError; other errors are the lab's.
-func (e *Engine) gradeCode(ctx context.Context, st *labState, text string, v *Verdict) error {
+func (e *Engine) gradeCode(ctx context.Context, st *labState, src string, v *Verdict) error {
 	r := newStarRun(ctx, e.lim)
 	defer r.close()
 	spec := &st.spec
 	if spec.TestsRequired {
-		return e.gradeCodeTests(r, st, text, v)
+		return e.gradeCodeTests(r, st, src, v)
 	}
-	fn, stop := e.learnerProgram(r, spec, text)
+	fn, stop := e.learnerProgram(r, spec, src)
 	if stop != nil {
 		return &codeError{stop}
 	}
 	pre := r.testPredeclared(spec, st.code, fn)
-	var messages []string
+	var messages []text
 	var runtimeErr *testOutcome
 	for _, set := range []struct {
 		name, file string
@@ -248,11 +253,13 @@ func (e *Engine) gradeCode(ctx context.Context, st *labState, text string, v *Ve
 		case hidden:
 			messages = append(messages, hiddenCodeMessage(v.Datasets[0].Passed))
 		default:
-			messages = append(messages, describeFailures(fmt.Sprintf("%d of %d visible tests fail", len(failed), len(outs)), failed))
+			messages = append(messages, describeFailures(textf("%d of %d visible tests fail", "공개 테스트 %[2]d개 중 %[1]d개가 실패합니다", len(failed), len(outs)), failed))
 			runtimeErr = firstRuntimeError(failed, false)
 		}
 	}
-	v.Message = strings.Join(messages, "\n")
+	if len(messages) > 0 {
+		v.setMessage(joinText(messages, same("\n")))
+	}
 	if runtimeErr != nil {
 		v.fillRuntimeError(runtimeErr)
 	}
@@ -261,9 +268,9 @@ func (e *Engine) gradeCode(ctx context.Context, st *labState, text string, v *Ve
 
 // gradeCodeTests grades a test-writing lab: every test passes against the
 // reference, and for every mutant at least one fails.
-func (e *Engine) gradeCodeTests(r *starRun, st *labState, text string, v *Verdict) error {
+func (e *Engine) gradeCodeTests(r *starRun, st *labState, src string, v *Verdict) error {
 	spec := &st.spec
-	prog, stop := e.learnerTests(spec, text)
+	prog, stop := e.learnerTests(spec, src)
 	if stop != nil {
 		return &codeError{stop}
 	}
@@ -279,7 +286,8 @@ func (e *Engine) gradeCodeTests(r *starRun, st *labState, text string, v *Verdic
 	}
 	if len(failed) > 0 {
 		v.Datasets = []DatasetResult{{Name: "visible", Passed: false}}
-		v.Message = describeFailures(fmt.Sprintf("%d of your %d tests fail against the reference implementation, which behaves as the instructions say", len(failed), len(outs)), failed)
+		v.setMessage(describeFailures(textf("%d of your %d tests fail against the reference implementation, which behaves as the instructions say",
+			"작성한 테스트 %[2]d개 중 %[1]d개가 안내대로 동작하는 올바른 구현에서 실패합니다", len(failed), len(outs)), failed))
 		if o := firstRuntimeError(failed, true); o != nil {
 			v.fillRuntimeError(o)
 		}
@@ -304,8 +312,8 @@ func (e *Engine) gradeCodeTests(r *starRun, st *labState, text string, v *Verdic
 	}
 	v.Datasets = []DatasetResult{{Name: "visible", Passed: len(survived) == 0}}
 	if len(survived) > 0 {
-		v.Message = fmt.Sprintf("Your tests pass against the reference implementation, but no test fails against these mutants (wrong implementations), so they survive: %s.",
-			strings.Join(survived, ", "))
+		v.setMessage(textf("Your tests pass against the reference implementation, but no test fails against these mutants (wrong implementations), so they survive: %s.",
+			"테스트가 올바른 구현에서는 통과하지만, 다음 뮤턴트(틀린 구현)에서 실패하는 테스트가 없어 뮤턴트가 살아남았습니다: %s.", strings.Join(survived, ", ")))
 	}
 	return nil
 }
@@ -323,7 +331,7 @@ func failures(outs []testOutcome) []testOutcome {
 // named is the stop with the test's name in front of its message.
 func (o testOutcome) named() *starStop {
 	s := *o.stop
-	s.msg = o.name + ": " + s.msg
+	s.msg = same(o.name + ": ").add(s.msg)
 	return &s
 }
 
@@ -344,66 +352,86 @@ func firstRuntimeError(failed []testOutcome, testsRequired bool) *testOutcome {
 // learner's code raised an error in a visible test.
 func (v *Verdict) fillRuntimeError(o *testOutcome) {
 	v.ErrorKind, v.ErrorLine = ErrKindRefused, o.stop.line
-	v.Error = o.name + ": " + o.stop.msg
+	where := o.name + ": "
 	if o.stop.where != "" {
-		v.Error = o.name + ": " + o.stop.where + ": " + o.stop.msg
+		where += o.stop.where + ": "
 	}
+	v.setError(same(where).add(o.stop.msg))
 }
 
 // runCode runs the learner's program and the visible tests (in a
 // test-writing lab, the learner's tests against the reference) and
 // reports each test and what the program printed. Nothing is graded.
-func (e *Engine) runCode(ctx context.Context, st *labState, text string) (*RunResult, error) {
+func (e *Engine) runCode(ctx context.Context, st *labState, src string) (*RunResult, error) {
 	r := newStarRun(ctx, e.lim)
 	defer r.close()
 	spec := &st.spec
 	res := &RunResult{Columns: []string{"test", "result", "detail"}, Rows: [][]any{}}
-	finish := func(msg string) (*RunResult, error) {
-		res.Message, res.Output = cut(msg, MaxErrorChars), r.output()
+	var details []string // the Korean of each row's detail
+	finish := func(msg text) (*RunResult, error) {
+		if r.outCut {
+			note := textf("What the program printed was cut at %d KB.", "프로그램이 출력한 내용은 %d KB에서 잘렸습니다.", e.lim.MaxOutputBytes>>10)
+			if msg.en != "" {
+				note = same(" ").add(note)
+			}
+			msg = msg.add(note)
+		}
+		msg = msg.cut(MaxErrorChars)
+		res.Message, res.Output = msg.en, r.output()
+		res.Korean = &RunText{Message: msg.ko, Details: details}
 		return res, nil
+	}
+	// stopped says where a program or test file stopped with an error.
+	stopped := func(s *starStop, enWhat, koWhat string) text {
+		if s.where == "" {
+			return textf("%s stopped with an error: %s", "%s 오류로 멈췄습니다: %s", text{enWhat, koWhat}, s.msg)
+		}
+		return textf("%s stopped with an error at %s: %s", "%[1]s %[2]s에서 오류로 멈췄습니다: %[3]s", text{enWhat, koWhat}, s.where, s.msg)
 	}
 	var prog *starlark.Program
 	var pre starlark.StringDict
 	if spec.TestsRequired {
 		var stop *starStop
-		if prog, stop = e.learnerTests(spec, text); stop != nil {
-			return nil, refuse("%s", stop.msg)
+		if prog, stop = e.learnerTests(spec, src); stop != nil {
+			return nil, refuseText(stop.msg)
 		}
 		pre = r.testPredeclared(spec, st.code, st.code.reference)
 	} else {
-		fn, stop := e.learnerProgram(r, spec, text)
+		fn, stop := e.learnerProgram(r, spec, src)
 		switch {
 		case stop != nil && (stop.compile || stop.kind.limit()):
-			return nil, refuse("%s", stop.where+prefixIf(stop.where, ": ")+stop.msg)
+			return nil, refuseText(same(stop.where + prefixIf(stop.where, ": ")).add(stop.msg))
 		case stop != nil:
-			return finish("Your program stopped with an error" + prefixIf(stop.where, " at ") + stop.where + ": " + stop.msg)
+			return finish(stopped(stop, "Your program", "프로그램이"))
 		}
 		if st.code.tests == nil {
-			return finish("")
+			return finish(text{})
 		}
 		prog, pre = st.code.tests, r.testPredeclared(spec, st.code, fn)
 	}
 	outs, top := r.runTests(prog, pre, false)
 	if top != nil {
 		if top.kind.limit() {
-			return nil, refuse("%s", top.msg)
+			return nil, refuseText(top.msg)
 		}
-		return finish("The test file stopped with an error" + prefixIf(top.where, " at ") + top.where + ": " + top.msg)
+		return finish(stopped(top, "The test file", "테스트 파일이"))
 	}
 	passed := 0
 	for _, o := range outs {
 		if o.stop == nil {
 			passed++
 			res.Rows = append(res.Rows, []any{o.name, "passed", ""})
+			details = append(details, "")
 			continue
 		}
-		detail := strings.TrimPrefix(describeFailure(o.name, o.stop), o.name+": ")
-		res.Rows = append(res.Rows, []any{o.name, "failed", cut(detail, MaxRunValueChars)})
+		detail := failureDetail(o.stop).cut(MaxRunValueChars)
+		res.Rows = append(res.Rows, []any{o.name, "failed", detail.en})
+		details = append(details, detail.ko)
 		if o.stop.kind.limit() {
-			return finish(o.name + ": " + o.stop.msg)
+			return finish(same(o.name + ": ").add(o.stop.msg))
 		}
 	}
-	return finish(fmt.Sprintf("%d of %d tests pass.", passed, len(outs)))
+	return finish(textf("%d of %d tests pass.", "테스트 %[2]d개 중 %[1]d개가 통과합니다.", passed, len(outs)))
 }
 
 // prefixIf returns p when s is not empty.
@@ -416,51 +444,46 @@ func prefixIf(s, p string) string {
 
 // hiddenCodeMessage is all a verdict says about hidden tests, whatever
 // failed there and however.
-func hiddenCodeMessage(visiblePassed bool) string {
+func hiddenCodeMessage(visiblePassed bool) text {
 	if visiblePassed {
-		return "Every visible test passes, but a hidden test fails: look for inputs the visible tests do not show (empty or missing values, duplicates, boundaries, unusual formats)."
+		return text{"Every visible test passes, but a hidden test fails: look for inputs the visible tests do not show (empty or missing values, duplicates, boundaries, unusual formats).",
+			"공개 테스트는 모두 통과하지만 숨은 테스트가 실패합니다. 공개 테스트에 없는 입력(비어 있거나 빠진 값, 중복, 경계값, 특이한 형식)을 살펴보세요."}
 	}
-	return "A hidden test fails too."
+	return text{"A hidden test fails too.", "숨은 테스트도 실패합니다."}
 }
 
 // describeFailures lists the first failing tests in detail.
-func describeFailures(head string, failed []testOutcome) string {
-	lines := []string{head + ":"}
+func describeFailures(head text, failed []testOutcome) text {
+	lines := []text{head.add(same(":"))}
 	for i, o := range failed {
 		if i == reportedFailMax {
-			lines = append(lines, fmt.Sprintf("… and %d more", len(failed)-i))
+			lines = append(lines, textf("… and %d more", "… 외 %d개", len(failed)-i))
 			break
 		}
-		lines = append(lines, describeFailure(o.name, o.stop))
+		lines = append(lines, same(o.name+": ").add(failureDetail(o.stop)))
 	}
-	return strings.Join(lines, "\n")
+	return joinText(lines, same("\n"))
 }
 
-// describeFailure says what one visible test saw: the call, and got and
+// failureDetail says what one visible test saw: the call, and got and
 // want or the error, every value cut to MaxExampleChars.
-func describeFailure(name string, s *starStop) string {
-	var b strings.Builder
-	b.WriteString(name + ": ")
+func failureDetail(s *starStop) text {
+	msg := s.msg.cut(2 * MaxExampleChars)
 	switch {
 	case s.kind == stopAssert && s.call != "":
-		fmt.Fprintf(&b, "%s → %s", s.call, s.msg)
+		return same(s.call + " → ").add(s.msg)
 	case s.kind == stopAssert:
-		b.WriteString(s.msg)
+		return s.msg
+	case s.kind == stopError && s.inCall && s.where != "":
+		return textf("%s stopped with an error at %s: %s", "%s 호출이 %s에서 오류로 멈췄습니다: %s", s.call, s.where, msg)
 	case s.kind == stopError && s.inCall:
-		fmt.Fprintf(&b, "%s stopped with an error", s.call)
-		if s.where != "" {
-			b.WriteString(" at " + s.where)
-		}
-		b.WriteString(": " + cut(s.msg, 2*MaxExampleChars))
+		return textf("%s stopped with an error: %s", "%s 호출이 오류로 멈췄습니다: %s", s.call, msg)
 	case s.kind == stopError && s.call != "":
-		fmt.Fprintf(&b, "the test stopped with an error after %s: %s", s.call, cut(s.msg, 2*MaxExampleChars))
+		return textf("the test stopped with an error after %s: %s", "%s 호출 뒤에 테스트가 오류로 멈췄습니다: %s", s.call, msg)
 	case s.kind == stopError:
-		b.WriteString("the test stopped with an error: " + cut(s.msg, 2*MaxExampleChars))
-	default:
-		if s.call != "" {
-			b.WriteString(s.call + ": ")
-		}
-		b.WriteString(s.msg)
+		return textf("the test stopped with an error: %s", "테스트가 오류로 멈췄습니다: %s", msg)
+	case s.call != "":
+		return same(s.call + ": ").add(s.msg)
 	}
-	return b.String()
+	return s.msg
 }

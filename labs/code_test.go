@@ -147,11 +147,12 @@ func TestCodeRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Output) > DefaultLimits().MaxOutputBytes+100 || !strings.Contains(res.Output, "output cut at 64 KB") {
+	if len(res.Output) > DefaultLimits().MaxOutputBytes+100 || !strings.HasSuffix(res.Output, cutMark+"\n") {
 		t.Errorf("output is %d bytes, ends %q", len(res.Output), res.Output[max(0, len(res.Output)-40):])
 	}
-	if !strings.Contains(res.Message, "defines no function parse_line") {
-		t.Errorf("message = %q", res.Message)
+	if !strings.Contains(res.Message, "defines no function parse_line") || !strings.Contains(res.Message, "printed was cut at 64 KB") ||
+		res.Korean == nil || !strings.Contains(res.Korean.Message, "64 KB에서 잘렸습니다") {
+		t.Errorf("message = %q, Korean %+v", res.Message, res.Korean)
 	}
 
 	// A test-writing lab runs the learner's tests against the reference.

@@ -37,6 +37,8 @@ type Diff struct {
 	OrderKeys      string // the sort keys, named, when the order was judged by them
 	ExpectedRowCnt int
 	GotRowCnt      int
+
+	orderKeys text // OrderKeys in both languages
 }
 
 const maxExamples = 3
@@ -115,7 +117,8 @@ func Compare(expected, got Result, opt CompareOptions) Diff {
 		for k := 1; k < len(got.Rows); k++ {
 			if compareKeys(got.Rows[k-1], got.Rows[k], opt.Keys, tol) > 0 {
 				d.OrderMismatch = k + 1
-				d.OrderKeys = describeKeys(opt.Keys, expected.Columns)
+				d.orderKeys = describeKeys(opt.Keys, expected.Columns)
+				d.OrderKeys = d.orderKeys.en
 				return d
 			}
 		}
@@ -137,39 +140,46 @@ func sortedCopy(rows []Row, tol float64) []Row {
 	return out
 }
 
-// Describe writes the difference for the learner. Examples come only from
-// the visible dataset; for the hidden one the caller passes hidden=true and
-// gets no rows back.
-func (d Diff) Describe(hidden bool) string {
-	if d.Equal {
-		return ""
-	}
-	if hidden {
-		return "fails only on the hidden dataset: your answer matches the visible data but not a second dataset with other rows. Look for cases the visible data does not show (NULLs, ties, duplicates, empty groups, boundaries)."
-	}
-	var b strings.Builder
+// Describe writes the difference for the learner, in English. Examples
+// come only from the visible dataset; for the hidden one the caller passes
+// hidden=true and gets no rows back.
+func (d Diff) Describe(hidden bool) string { return d.describe(hidden).en }
+
+// describe is Describe in both languages.
+func (d Diff) describe(hidden bool) text {
 	switch {
+	case d.Equal:
+		return text{}
+	case hidden:
+		return text{"fails only on the hidden dataset: your answer matches the visible data but not a second dataset with other rows. Look for cases the visible data does not show (NULLs, ties, duplicates, empty groups, boundaries).",
+			"숨겨진 데이터셋에서만 실패합니다. 보이는 데이터와는 일치하지만, 행이 다른 두 번째 데이터셋과는 일치하지 않습니다. 보이는 데이터에 없는 경우(NULL, 동점, 중복, 빈 그룹, 경계값)를 살펴보세요."}
 	case d.ColumnCount != [2]int{}:
-		fmt.Fprintf(&b, "The result has %d columns; the expected result has %d.", d.ColumnCount[1], d.ColumnCount[0])
-		return b.String()
+		exp, got := d.ColumnCount[0], d.ColumnCount[1]
+		return text{fmt.Sprintf("The result has %s; the expected result has %d.", count(got, "column", "columns"), exp),
+			fmt.Sprintf("결과의 컬럼은 %d개인데, 기대 결과는 %d개입니다.", got, exp)}
 	case d.ColumnNames[0] != nil:
-		fmt.Fprintf(&b, "Column names differ: expected %s, got %s.", joinNames(d.ColumnNames[0]), joinNames(d.ColumnNames[1]))
-		return b.String()
+		return textf("Column names differ: expected %s, got %s.", "컬럼 이름이 다릅니다. 기대한 이름은 %s, 결과의 이름은 %s입니다.",
+			joinNames(d.ColumnNames[0]), joinNames(d.ColumnNames[1]))
 	case d.OrderMismatch > 0 && d.OrderKeys != "":
-		fmt.Fprintf(&b, "The rows are right but their order is not: row %d should come before row %d (the rows are sorted by %s).", d.OrderMismatch, d.OrderMismatch-1, d.OrderKeys)
-		return b.String()
+		return textf("The rows are right but their order is not: row %d should come before row %d (the rows are sorted by %s).",
+			"행은 맞지만 순서가 틀립니다. %d번째 행이 %d번째 행보다 앞에 와야 합니다(정렬 기준: %s).", d.OrderMismatch, d.OrderMismatch-1, d.orderKeys)
 	case d.OrderMismatch > 0:
-		fmt.Fprintf(&b, "The rows are right but their order is not: the first difference is at row %d.", d.OrderMismatch)
-		return b.String()
+		return textf("The rows are right but their order is not: the first difference is at row %d.",
+			"행은 맞지만 순서가 틀립니다. 처음 달라지는 곳은 %d번째 행입니다.", d.OrderMismatch)
 	}
-	fmt.Fprintf(&b, "Expected %d rows, got %d.", d.ExpectedRowCnt, d.GotRowCnt)
+	msg := text{fmt.Sprintf("Expected %s, got %d.", count(d.ExpectedRowCnt, "row", "rows"), d.GotRowCnt),
+		fmt.Sprintf("기대한 행은 %d개인데, 결과는 %d개입니다.", d.ExpectedRowCnt, d.GotRowCnt)}
 	if d.MissingCount > 0 {
-		fmt.Fprintf(&b, " %d expected rows are missing, for example: %s.", d.MissingCount, formatRows(d.Missing))
+		rows := formatRows(d.Missing)
+		msg = msg.add(text{fmt.Sprintf(" %s missing, for example: %s.", count(d.MissingCount, "expected row is", "expected rows are"), rows),
+			fmt.Sprintf(" 기대한 행 중 %d개가 빠졌습니다. 예: %s.", d.MissingCount, rows)})
 	}
 	if d.ExtraCount > 0 {
-		fmt.Fprintf(&b, " %d rows should not be there, for example: %s.", d.ExtraCount, formatRows(d.Extra))
+		rows := formatRows(d.Extra)
+		msg = msg.add(text{fmt.Sprintf(" %s not be there, for example: %s.", count(d.ExtraCount, "row should", "rows should"), rows),
+			fmt.Sprintf(" 없어야 할 행이 %d개 있습니다. 예: %s.", d.ExtraCount, rows)})
 	}
-	return b.String()
+	return msg
 }
 
 func formatRows(rows [][]string) string {

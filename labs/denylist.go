@@ -28,41 +28,41 @@ import (
 // here. File readers (read_csv, glob, read_parquet, ...) are left to
 // enable_external_access = false, which refuses them. Aggregates, window
 // functions and the remaining scalars compute values and nothing else.
-var deniedFunctions = map[string]string{
+var deniedFunctions = map[string]text{
 	// logging: settings that outlive the submission, and the log itself,
 	// which holds other submissions' SQL and the lab's hidden SQL
-	"enable_logging":       "it changes the grader's logging",
-	"disable_logging":      "it changes the grader's logging",
-	"truncate_duckdb_logs": "it changes the grader's log",
-	"write_log":            "it writes to the grader's log",
-	"duckdb_logs":          "it reads the grader's log, which holds other submissions",
-	"duckdb_logs_parsed":   "it reads the grader's log, which holds other submissions",
-	"duckdb_log_contexts":  "it reads the grader's log, which holds other submissions",
+	"enable_logging":       {"it changes the grader's logging", "채점기의 로깅 설정을 바꿉니다"},
+	"disable_logging":      {"it changes the grader's logging", "채점기의 로깅 설정을 바꿉니다"},
+	"truncate_duckdb_logs": {"it changes the grader's log", "채점기의 로그를 바꿉니다"},
+	"write_log":            {"it writes to the grader's log", "채점기의 로그에 씁니다"},
+	"duckdb_logs":          {"it reads the grader's log, which holds other submissions", "다른 제출이 담긴 채점기의 로그를 읽습니다"},
+	"duckdb_logs_parsed":   {"it reads the grader's log, which holds other submissions", "다른 제출이 담긴 채점기의 로그를 읽습니다"},
+	"duckdb_log_contexts":  {"it reads the grader's log, which holds other submissions", "다른 제출이 담긴 채점기의 로그를 읽습니다"},
 	// profiling: settings that outlive the submission; output to stdout
-	"enable_profiling":          "it changes the grader's profiling",
-	"disable_profiling":         "it changes the grader's profiling",
-	"duckdb_profiling_settings": "it reads the grader's profiling settings",
+	"enable_profiling":          {"it changes the grader's profiling", "채점기의 프로파일링 설정을 바꿉니다"},
+	"disable_profiling":         {"it changes the grader's profiling", "채점기의 프로파일링 설정을 바꿉니다"},
+	"duckdb_profiling_settings": {"it reads the grader's profiling settings", "채점기의 프로파일링 설정을 읽습니다"},
 	// storage
-	"checkpoint":       "it checkpoints the database",
-	"force_checkpoint": "it checkpoints the database",
+	"checkpoint":       {"it checkpoints the database", "데이터베이스에 체크포인트를 만듭니다"},
+	"force_checkpoint": {"it checkpoints the database", "데이터베이스에 체크포인트를 만듭니다"},
 	// parser switches
-	"enable_peg_parser":  "it switches the grader's SQL parser",
-	"disable_peg_parser": "it switches the grader's SQL parser",
-	"check_peg_parser":   "it switches the grader's SQL parser",
+	"enable_peg_parser":  {"it switches the grader's SQL parser", "채점기의 SQL 파서를 바꿉니다"},
+	"disable_peg_parser": {"it switches the grader's SQL parser", "채점기의 SQL 파서를 바꿉니다"},
+	"check_peg_parser":   {"it switches the grader's SQL parser", "채점기의 SQL 파서를 바꿉니다"},
 	// SQL run from a string would pass every check here unseen
-	"query":                       "it runs SQL from a string",
-	"query_table":                 "it runs SQL from a string",
-	"json_execute_serialized_sql": "it runs SQL from a string",
-	"json_serialize_plan":         "it plans SQL from a string",
+	"query":                       {"it runs SQL from a string", "문자열에 담긴 SQL을 실행합니다"},
+	"query_table":                 {"it runs SQL from a string", "문자열에 담긴 SQL을 실행합니다"},
+	"json_execute_serialized_sql": {"it runs SQL from a string", "문자열에 담긴 SQL을 실행합니다"},
+	"json_serialize_plan":         {"it plans SQL from a string", "문자열에 담긴 SQL의 실행 계획을 만듭니다"},
 	// state outside the transaction, other sessions, raw memory
-	"setseed":                    "it changes the random seed for later submissions",
-	"duckdb_prepared_statements": "it lists the grader's prepared statements",
-	"pg_prepared_statements":     "it lists the grader's prepared statements",
-	"arrow_scan":                 "it reads raw memory addresses",
-	"arrow_scan_dumb":            "it reads raw memory addresses",
+	"setseed":                    {"it changes the random seed for later submissions", "이후 제출의 난수 시드를 바꿉니다"},
+	"duckdb_prepared_statements": {"it lists the grader's prepared statements", "채점기의 준비된 문장(prepared statement)을 나열합니다"},
+	"pg_prepared_statements":     {"it lists the grader's prepared statements", "채점기의 준비된 문장(prepared statement)을 나열합니다"},
+	"arrow_scan":                 {"it reads raw memory addresses", "메모리 주소를 직접 읽습니다"},
+	"arrow_scan_dumb":            {"it reads raw memory addresses", "메모리 주소를 직접 읽습니다"},
 	// a worker held without work; no lab needs a pause
-	"sleep_ms": "it only waits",
-	"pg_sleep": "it only waits",
+	"sleep_ms": {"it only waits", "기다리기만 합니다"},
+	"pg_sleep": {"it only waits", "기다리기만 합니다"},
 }
 
 // deniedPrefix covers DuckDB's internal functions (__internal_compress_*,
@@ -136,11 +136,11 @@ func containsWord(s, word string) bool {
 }
 
 func deniedMessage(n int, name string) error {
-	why := deniedFunctions[name]
-	if why == "" {
-		why = "it is internal to DuckDB"
+	why, ok := deniedFunctions[name]
+	if !ok {
+		why = text{"it is internal to DuckDB", "DuckDB 내부용입니다"}
 	}
-	return refuse("statement %d: %s is not allowed in labs: %s", n, name, why)
+	return refuse("statement %d: %s is not allowed in labs: %s", "%d번째 문장: %s 함수는 실습에서 쓸 수 없습니다(%s)", n, name, why)
 }
 
 type tokKind uint8

@@ -33,13 +33,16 @@ type DatasetResult struct {
 	Passed bool   `json:"passed"`
 }
 
-// Verdict is the outcome of grading one submission.
+// Verdict is the outcome of grading one submission. Message and Error are
+// English; Korean holds the same text in Korean (text.go). A verdict
+// stored before grader messages had Korean has none.
 type Verdict struct {
 	Lab            string          `json:"lab"`
 	Passed         bool            `json:"passed"`
 	Datasets       []DatasetResult `json:"datasets"`
 	Message        string          `json:"message"`
 	Error          string          `json:"error,omitempty"`
+	Korean         *VerdictText    `json:"ko,omitempty"`
 	ErrorKind      string          `json:"error_kind,omitempty"`
 	ErrorStatement int             `json:"error_statement,omitempty"`
 	ErrorLine      int             `json:"error_line,omitempty"`
@@ -47,9 +50,46 @@ type Verdict struct {
 	DurationMS     float64         `json:"duration_ms"`
 }
 
+// VerdictText is a verdict's message and error in one language.
+type VerdictText struct {
+	Message string `json:"message,omitempty"`
+	Error   string `json:"error,omitempty"`
+}
+
+// In returns the verdict's message and error in lang ("ko" or "en"): the
+// Korean where the verdict has it, else the English.
+func (v Verdict) In(lang string) VerdictText {
+	out := VerdictText{Message: v.Message, Error: v.Error}
+	if lang == "ko" && v.Korean != nil {
+		out.Message = text{v.Message, v.Korean.Message}.in(lang)
+		out.Error = text{v.Error, v.Korean.Error}.in(lang)
+	}
+	return out
+}
+
+// setMessage sets the message in both languages.
+func (v *Verdict) setMessage(t text) {
+	v.Message = t.en
+	v.korean().Message = t.ko
+}
+
+// setError sets the error in both languages.
+func (v *Verdict) setError(t text) {
+	v.Error = t.en
+	v.korean().Error = t.ko
+}
+
+func (v *Verdict) korean() *VerdictText {
+	if v.Korean == nil {
+		v.Korean = &VerdictText{}
+	}
+	return v.Korean
+}
+
 // RunResult is a learner's statement run on the visible dataset. For a
 // code lab it is one row per visible test (test, result, detail), what the
-// program printed, and a summary.
+// program printed, and a summary. Message and the details are English;
+// Korean holds them in Korean.
 type RunResult struct {
 	Columns   []string `json:"columns"`
 	Rows      [][]any  `json:"rows"`
@@ -58,6 +98,35 @@ type RunResult struct {
 	Message   string   `json:"message,omitempty"`
 
 	Checks []CheckRun `json:"checks,omitempty"` // quality labs: every check on its own (run_checks.go)
+	Korean *RunText   `json:"ko,omitempty"`
+}
+
+// RunText is a run result's text in one language: its message and, for a
+// code lab, each row's detail, in the order of the rows.
+type RunText struct {
+	Message string   `json:"message,omitempty"`
+	Details []string `json:"details,omitempty"`
+}
+
+// In returns the run result with its message and details in lang ("ko"
+// or "en"), the English where it has no Korean. The result itself is not
+// changed.
+func (r *RunResult) In(lang string) *RunResult {
+	if r == nil || lang != "ko" || r.Korean == nil {
+		return r
+	}
+	out := *r
+	out.Message = text{r.Message, r.Korean.Message}.in(lang)
+	if len(r.Korean.Details) == len(r.Rows) {
+		out.Rows = make([][]any, len(r.Rows))
+		for i, row := range r.Rows {
+			out.Rows[i] = slices.Clone(row)
+			if len(row) == 3 && r.Korean.Details[i] != "" {
+				out.Rows[i][2] = r.Korean.Details[i]
+			}
+		}
+	}
+	return &out
 }
 
 // Column and Table describe the visible dataset for the schema explorer.
@@ -534,7 +603,8 @@ func (e *Engine) checkSandbox(ctx context.Context, j *job) error {
 	sort.Strings(changed)
 	changed = slices.Compact(changed)
 	e.poison(ctx, fmt.Sprintf("lab %s: settings changed: %s", j.spec.ID, strings.Join(changed, ", ")))
-	return refuse("the submission changed the sandbox's settings (%s), which labs do not allow; the grader was reset", strings.Join(changed, ", "))
+	return refuse("the submission changed the sandbox's settings (%s), which labs do not allow; the grader was reset",
+		"제출이 샌드박스 설정(%s)을 바꿨습니다. 실습에서는 허용되지 않으므로 채점기를 초기화했습니다", strings.Join(changed, ", "))
 }
 
 // poison marks the shared instances for a rebuild and the job's process as
@@ -696,19 +766,22 @@ func (e *Engine) grade(ctx context.Context, spec *Spec, text string) (*Verdict, 
 		v.Passed = v.Passed && d.Passed
 	}
 	if v.Passed {
-		v.Message = passMessage(spec)
+		v.setMessage(passMessage(spec))
 	}
 	return v, nil
 }
 
-func passMessage(spec *Spec) string {
+func passMessage(spec *Spec) text {
 	switch {
 	case spec.Kind == KindCode && spec.TestsRequired:
-		return "Correct: your tests pass against the reference implementation and catch every mutant."
+		return text{"Correct: your tests pass against the reference implementation and catch every mutant.",
+			"정답입니다. 테스트가 올바른 구현에서 모두 통과하고, 모든 뮤턴트를 잡아냅니다."}
 	case spec.Kind == KindCode:
-		return "Correct: your function passes every visible and hidden test."
+		return text{"Correct: your function passes every visible and hidden test.",
+			"정답입니다. 함수가 모든 공개 테스트와 숨은 테스트를 통과합니다."}
 	}
-	return "Correct: your submission matches the reference on every dataset."
+	return text{"Correct: your submission matches the reference on every dataset.",
+		"정답입니다. 제출이 모든 데이터셋에서 모범 답안과 일치합니다."}
 }
 
 // internalError marks a failure of the lab's own SQL, not the learner's.
@@ -727,14 +800,16 @@ func (v *Verdict) fail(err error) *Verdict {
 		v.fillCodeError(code.stop)
 	case errors.As(err, &sqlErr):
 		v.ErrorKind, v.ErrorStatement, v.ErrorLine = ErrKindSQL, sqlErr.Statement, sqlErr.Line
-		v.Error = sqlErr.Error()
-		v.Message = "Your SQL raised an error, so it could not be graded."
+		v.setError(errorText(sqlErr))
+		v.setMessage(text{"Your SQL raised an error, so it could not be graded.", "SQL에서 오류가 나서 채점하지 못했습니다."})
 	case errors.As(err, &ref):
-		v.ErrorKind, v.Error = ErrKindRefused, ref.Msg
-		v.Message = "The submission was refused: " + ref.Msg
+		v.ErrorKind = ErrKindRefused
+		v.setError(ref.text())
+		v.setMessage(textf("The submission was refused: %s", "제출이 거부되었습니다: %s", ref.text()))
 	default:
-		v.ErrorKind, v.Error = ErrKindRefused, err.Error()
-		v.Message = "The submission could not be graded: " + err.Error()
+		v.ErrorKind = ErrKindRefused
+		v.setError(errorText(err))
+		v.setMessage(textf("The submission could not be graded: %s", "제출을 채점하지 못했습니다: %s", errorText(err)))
 	}
 	return v
 }
@@ -759,15 +834,19 @@ func hiddenError(err error) error {
 	if errors.As(err, &ref) {
 		return err
 	}
-	return refuse("your SQL runs on the visible dataset but raises an error on the hidden dataset; look for values the visible data does not have (NULLs, empty strings, zeros, unusual formats)")
+	return refuse("your SQL runs on the visible dataset but raises an error on the hidden dataset; look for values the visible data does not have (NULLs, empty strings, 0, unusual formats)",
+		"SQL이 보이는 데이터셋에서는 실행되지만 숨겨진 데이터셋에서는 오류가 납니다. 보이는 데이터에 없는 값(NULL, 빈 문자열, 0, 특이한 형식)을 살펴보세요")
 }
 
-func failureMessage(results []DatasetResult, messages []string) string {
+// failureMessage is the first dataset's problem. A problem on the hidden
+// dataset alone follows "passes on the visible dataset but": in Korean
+// too, each hidden message reads on after that opening.
+func failureMessage(results []DatasetResult, messages []text) text {
 	if len(messages) == 0 {
-		return ""
+		return text{}
 	}
 	if len(results) > 1 && results[0].Passed && !results[1].Passed {
-		return "Your answer passes on the visible dataset but " + messages[0]
+		return textf("Your answer passes on the visible dataset but %s", "보이는 데이터셋에서는 통과하지만 %s", messages[0])
 	}
 	return messages[0]
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 )
 
 // etlReference runs the lab's solution script inside a transaction that is
@@ -49,10 +48,10 @@ func (m *missingTarget) Error() string { return fmt.Sprintf("target %s: %v", m.t
 func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Verdict) error {
 	p := policyFor(KindETL)
 	checks := SplitStatements(st.spec.Checks)
-	var messages []string
+	var messages []text
 	for _, ds := range st.datasets {
 		hidden := ds.name == "hidden"
-		var problems []string
+		var problems []text
 		err := inTx(ctx, ds.db, func() error {
 			runs := 1
 			if st.spec.Idempotent {
@@ -61,7 +60,8 @@ func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Ve
 			for run := 1; run <= runs; run++ {
 				if _, _, err := ds.db.runScript(ctx, stmts, p, e.lim, e.lim.MaxRows); err != nil {
 					if run == 2 {
-						return refuse("your script works once but fails when it runs a second time (this lab must be idempotent): %v", errText(err, hidden))
+						return refuse("your script works once but fails when it runs a second time (this lab must be idempotent): %s",
+							"스크립트가 한 번은 실행되지만 두 번째 실행에서 실패합니다(이 실습은 멱등이어야 합니다): %s", errText(err, hidden))
 					}
 					return err
 				}
@@ -69,7 +69,8 @@ func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Ve
 			got, err := ds.db.snapshot(ctx, st.spec.Targets, e.lim.MaxRows)
 			var mt *missingTarget
 			if errors.As(err, &mt) {
-				problems = append(problems, fmt.Sprintf("the target table %s does not exist or cannot be read after your script", mt.table))
+				problems = append(problems, textf("the target table %s does not exist or cannot be read after your script",
+					"대상 테이블 %s: 스크립트를 실행한 뒤 테이블이 없거나 읽을 수 없습니다", mt.table))
 				return nil
 			}
 			if err != nil {
@@ -78,25 +79,21 @@ func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Ve
 			for i, t := range st.spec.Targets {
 				d := Compare(ds.targets[i], got[i], CompareOptions{ColumnNames: st.spec.ColumnNames, Tolerance: st.spec.Tolerance})
 				if !d.Equal {
-					msg := d.Describe(hidden)
+					msg := d.describe(hidden)
 					if st.spec.Idempotent && !hidden {
-						msg += " (your script ran twice, as an idempotent load must survive)"
+						msg = msg.add(text{" (your script ran twice, as an idempotent load must survive)", " (멱등 적재는 두 번 실행해도 결과가 같아야 하므로 스크립트를 두 번 실행했습니다)"})
 					}
-					problems = append(problems, fmt.Sprintf("table %s: %s", t, msg))
+					problems = append(problems, textf("table %s: %s", "테이블 %s: %s", t, msg))
 				}
 			}
 			for i, c := range checks {
 				res, err := ds.db.trustedQuery(ctx, c.Text, 1)
 				if err != nil {
-					problems = append(problems, fmt.Sprintf("check %d could not run on your tables: %s", i+1, errText(err, hidden)))
+					problems = append(problems, textf("check %d could not run on your tables: %s", "%d번 검사를 테이블에서 실행하지 못했습니다: %s", i+1, errText(err, hidden)))
 					continue
 				}
 				if len(res.Rows) > 0 {
-					msg := c.Comment
-					if msg == "" {
-						msg = fmt.Sprintf("check %d of checks.sql returned rows", i+1)
-					}
-					problems = append(problems, "check failed: "+msg)
+					problems = append(problems, textf("check failed: %s", "검사 실패: %s", checkMessage(c, i+1)))
 				}
 			}
 			return nil
@@ -109,20 +106,38 @@ func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Ve
 		}
 		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: len(problems) == 0})
 		if len(problems) > 0 {
+			msg := joinText(problems, same("; "))
 			if hidden {
-				messages = append(messages, "fails only on the hidden dataset: "+strings.Join(problems, "; "))
-			} else {
-				messages = append(messages, strings.Join(problems, "; "))
+				msg = textf("fails only on the hidden dataset: %s", "숨겨진 데이터셋에서만 실패합니다: %s", msg)
 			}
+			messages = append(messages, msg)
 		}
 	}
-	v.Message = failureMessage(v.Datasets, messages)
+	if msg := failureMessage(v.Datasets, messages); msg.en != "" {
+		v.setMessage(msg)
+	}
 	return nil
 }
 
-func errText(err error, hidden bool) string {
-	if hidden {
-		return "an error on the hidden dataset"
+// checkMessage is what a failed check of checks.sql says: its "-- check:"
+// comment, in Korean its "-- check.ko:" one (the English where the lab has
+// none), or its number.
+func checkMessage(c Statement, n int) text {
+	switch {
+	case c.Comment == "":
+		return textf("check %d of checks.sql returned rows", "checks.sql의 %d번 검사가 행을 반환했습니다", n)
+	case c.CommentKo == "":
+		return same(c.Comment)
 	}
-	return err.Error()
+	return text{c.Comment, c.CommentKo}
+}
+
+// errText is an error of the learner's script in both languages; on the
+// hidden dataset it says only where, since DuckDB's message could quote
+// hidden values.
+func errText(err error, hidden bool) text {
+	if hidden {
+		return text{"an error on the hidden dataset", "숨겨진 데이터셋에서 난 오류"}
+	}
+	return errorText(err)
 }

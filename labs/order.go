@@ -261,18 +261,18 @@ func compareKeys(a, b Row, keys []SortKey, tol float64) int {
 }
 
 // describeKeys names the sort keys for feedback: "revenue descending, then
-// name".
-func describeKeys(keys []SortKey, columns []string) string {
-	parts := make([]string, len(keys))
+// name", in Korean "revenue 내림차순, 그다음 name".
+func describeKeys(keys []SortKey, columns []string) text {
+	parts := make([]text, len(keys))
 	for i, k := range keys {
-		name := fmt.Sprintf("column %d", k.Col+1)
+		name := textf("column %d", "%d번째 컬럼", k.Col+1)
 		if k.Col < len(columns) && columns[k.Col] != "" {
-			name = cut(columns[k.Col], MaxExampleChars)
+			name = same(cut(columns[k.Col], MaxExampleChars))
 		}
 		if k.Desc {
-			name += " descending"
+			name = name.add(text{" descending", " 내림차순"})
 		}
 		parts[i] = name
 	}
-	return strings.Join(parts, ", then ")
+	return joinText(parts, text{", then ", ", 그다음 "})
 }

@@ -67,13 +67,17 @@ func (e *Engine) measurePlan(ctx context.Context, db *database, s Statement, pla
 }
 
 // describe says, for a right result, what broke the bounds.
-func (r *PlanResult) describe() string {
-	var parts []string
+func (r *PlanResult) describe() text {
+	var parts []text
 	if r.MaxRowsScanned > 0 && r.RowsScanned > r.MaxRowsScanned {
-		parts = append(parts, fmt.Sprintf("its table scans read %d rows, and this lab allows at most %d", r.RowsScanned, r.MaxRowsScanned))
+		parts = append(parts, textf("its table scans read %d rows, and this lab allows at most %d",
+			"테이블 스캔이 %d행을 읽었는데, 이 실습은 최대 %d행까지 허용합니다", r.RowsScanned, r.MaxRowsScanned))
 	}
 	if len(r.Forbidden) > 0 {
-		parts = append(parts, fmt.Sprintf("its plan uses %s, which this lab forbids", strings.Join(r.Forbidden, ", ")))
+		parts = append(parts, textf("its plan uses %s, which this lab forbids",
+			"실행 계획이 이 실습에서 금지한 연산자(%s)를 씁니다", strings.Join(r.Forbidden, ", ")))
 	}
-	return "Your result is right, but the query runs too expensively on the visible dataset: " + strings.Join(parts, "; ") + ". Look at EXPLAIN ANALYZE for how it runs."
+	return textf("Your result is right, but the query runs too expensively on the visible dataset: %s. Look at EXPLAIN ANALYZE for how it runs.",
+		"결과는 맞지만, 보이는 데이터셋에서 쿼리를 실행하는 비용이 너무 큽니다: %s. EXPLAIN ANALYZE로 쿼리가 어떻게 실행되는지 확인하세요.",
+		joinText(parts, same("; ")))
 }

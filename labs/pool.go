@@ -313,7 +313,7 @@ func (p *Pool) start() (*worker, error) {
 		<-logs // Wait closes the stderr pipe: read it to the end first
 		w.cmd.Wait()
 		close(w.exited)
-		p.lose(w, &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"})
+		p.lose(w, lostCrashed())
 	}()
 	go p.watchMemory(w)
 	return w, nil
@@ -327,7 +327,7 @@ func (p *Pool) read(w *worker) {
 	for {
 		var resp response
 		if err := dec.Decode(&resp); err != nil {
-			p.lose(w, &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"})
+			p.lose(w, lostCrashed())
 			return
 		}
 		w.mu.Lock()
@@ -355,12 +355,13 @@ func (p *Pool) watchMemory(w *worker) {
 				// A job alone on the worker is the one that used the memory.
 				// With several, none can be blamed: each is tried again, and
 				// the culprit meets the cap again.
-				why := &lost{ErrKindMemory, fmt.Sprintf("memory limit exceeded: the submission used more than %d MB and was stopped", p.opts.MemoryLimit>>20)}
+				why := &lost{ErrKindMemory, textf("memory limit exceeded: the submission used more than %d MB and was stopped",
+					"메모리 제한 초과: 제출이 메모리를 %d MB 넘게 써서 중단되었습니다", p.opts.MemoryLimit>>20)}
 				w.mu.Lock()
 				inFlight := len(w.pending)
 				w.mu.Unlock()
 				if inFlight > 1 {
-					why = &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"}
+					why = lostCrashed()
 				}
 				p.kill(w, why, "memory", "rss_mb", rss>>20, "jobs", inFlight)
 				return
@@ -654,7 +655,15 @@ func (p *Pool) release(c Caller) {
 }
 
 // lost says why a job's worker went away.
-type lost struct{ kind, msg string }
+type lost struct {
+	kind string
+	msg  text
+}
+
+func lostCrashed() *lost {
+	return &lost{ErrKindCrashed, text{"the grader stopped while running this submission; it has been restarted",
+		"이 제출을 실행하던 채점기가 멈춰서 다시 시작했습니다"}}
+}
 
 // do runs one job for the context's caller. A job whose worker dies, or
 // answers with an internal error, is tried once more: the worker was lost,
@@ -745,7 +754,7 @@ func (p *Pool) exchange(ctx context.Context, w *worker, req *request) (response,
 	w.encMu.Unlock()
 	if err != nil {
 		forget()
-		return response{}, &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"}
+		return response{}, lostCrashed()
 	}
 	// The worker cancels at the deadline itself; this is for when it cannot
 	// (a single huge value is not interruptible).
@@ -762,9 +771,10 @@ func (p *Pool) exchange(ctx context.Context, w *worker, req *request) (response,
 		return response{}, why
 	case <-deadline.C:
 		forget()
-		why := &lost{ErrKindTimeout, fmt.Sprintf("time limit exceeded: the submission ran longer than %s and was stopped", p.opts.Timeout)}
+		why := &lost{ErrKindTimeout, textf("time limit exceeded: the submission ran longer than %s and was stopped",
+			"시간 제한 초과: 제출이 %s보다 오래 실행되어 중단되었습니다", p.opts.Timeout.String())}
 		// Other jobs on the worker see it crash and are tried again.
-		p.kill(w, &lost{ErrKindCrashed, "the grader stopped while running this submission; it has been restarted"}, "deadline", "lab", req.Key)
+		p.kill(w, lostCrashed(), "deadline", "lab", req.Key)
 		return response{}, why
 	case <-ctx.Done():
 		forget()
@@ -837,8 +847,9 @@ func (p *Pool) grade(ctx context.Context, spec *Spec, sqlText string) (*Verdict,
 		p.observe("grade", spec.Kind, outcomeOf(err), start)
 		return nil, err
 	case why != nil:
-		v := &Verdict{Lab: spec.ID, ErrorKind: why.kind, Error: why.msg, Message: "The submission was stopped: " + why.msg,
-			DurationMS: float64(time.Since(start).Microseconds()) / 1000}
+		v := &Verdict{Lab: spec.ID, ErrorKind: why.kind, DurationMS: float64(time.Since(start).Microseconds()) / 1000}
+		v.setError(why.msg)
+		v.setMessage(textf("The submission was stopped: %s", "제출이 중단되었습니다: %s", why.msg))
 		p.observe("grade", spec.Kind, why.kind, start)
 		return v, nil
 	case resp.Internal != "":
@@ -878,10 +889,10 @@ func (p *Pool) run(ctx context.Context, spec *Spec, sqlText string) (*RunResult,
 		return nil, err
 	case why != nil:
 		p.observe("run", spec.Kind, why.kind, start)
-		return nil, refuse("%s", why.msg)
+		return nil, refuseText(why.msg)
 	case resp.Refused != "":
 		p.observe("run", spec.Kind, ErrKindRefused, start)
-		return nil, refuse("%s", resp.Refused)
+		return nil, &Refusal{Msg: resp.Refused, Ko: resp.RefusedKo}
 	case resp.SQLErr != nil:
 		p.observe("run", spec.Kind, ErrKindSQL, start)
 		return nil, resp.SQLErr
@@ -905,7 +916,7 @@ func (p *Pool) Describe(ctx context.Context, spec *Spec) ([]Table, error) {
 	case err != nil:
 		return nil, err
 	case why != nil:
-		return nil, fmt.Errorf("labs: describe %s: %s", spec.ID, why.msg)
+		return nil, fmt.Errorf("labs: describe %s: %s", spec.ID, why.msg.en)
 	case resp.Internal != "":
 		return nil, fmt.Errorf("labs: describe %s: %s", spec.ID, resp.Internal)
 	}
@@ -950,7 +961,7 @@ func (p *Pool) Close() error {
 		select {
 		case <-w.exited:
 		case <-time.After(2 * time.Second):
-			p.kill(w, &lost{ErrKindCrashed, "the grader was closed"}, "close")
+			p.kill(w, &lost{ErrKindCrashed, text{"the grader was closed", "채점기가 종료되었습니다"}}, "close")
 			<-w.exited
 		}
 		w.answers.Close()

@@ -86,7 +86,7 @@ func (e *Engine) gradeQuality(ctx context.Context, st *job, checks []Statement, 
 	if err != nil {
 		return err
 	}
-	var problems []string
+	var problems []text
 	for _, r := range runs {
 		v.Datasets = append(v.Datasets, DatasetResult{Name: r.dataset, Passed: r.passed()})
 		switch {
@@ -95,32 +95,43 @@ func (e *Engine) gradeQuality(ctx context.Context, st *job, checks []Statement, 
 			problems = append(problems, hiddenQualityMessage)
 		default:
 			if len(r.noisy) > 0 {
-				problems = append(problems, fmt.Sprintf("%s fire(s) on the clean visible dataset, where nothing is wrong", checkList(r.noisy)))
+				checks, verb := checkList(r.noisy), "fire"
+				if len(r.noisy) == 1 {
+					verb = "fires"
+				}
+				problems = append(problems, text{fmt.Sprintf("%s %s on the clean visible dataset, where nothing is wrong", checks.en, verb),
+					fmt.Sprintf("아무 문제 없는 보이는 데이터셋에서 %s가 발동합니다", checks.ko)})
 			}
 			if len(r.missed) > 0 {
-				problems = append(problems, "no check fires on these incidents: "+strings.Join(r.missed, ", "))
+				problems = append(problems, textf("no check fires on these incidents: %s", "다음 장애에서는 어떤 검사도 발동하지 않습니다: %s", strings.Join(r.missed, ", ")))
 			}
 		}
 	}
 	if len(problems) > 0 {
-		v.Message = strings.Join(problems, ". ") + "."
+		v.setMessage(joinText(problems, same(". ")).add(same(".")))
 	}
 	return nil
 }
 
 // hiddenQualityMessage is all a quality verdict says about the hidden
 // dataset, whatever went wrong there.
-const hiddenQualityMessage = "on the hidden dataset (a second, healthy dataset with other rows) your checks do not behave as they should: either a check fires where nothing is wrong, or an incident goes undetected there. Look for checks that depend on the exact rows, counts or dates of the visible data"
+var hiddenQualityMessage = text{
+	"on the hidden dataset (a second, healthy dataset with other rows) your checks do not behave as they should: either a check fires where nothing is wrong, or an incident goes undetected there. Look for checks that depend on the exact rows, counts or dates of the visible data",
+	"숨겨진 데이터셋(행이 다른 두 번째 정상 데이터셋)에서 검사가 제대로 동작하지 않습니다. 아무 문제 없는 곳에서 검사가 발동하거나, 거기서 장애를 잡지 못합니다. 보이는 데이터의 정확한 행, 개수, 날짜에 기대는 검사가 없는지 살펴보세요",
+}
 
-func checkList(ns []int) string {
+// checkList names checks by number: "check 2" or "checks 1, 3", in Korean
+// "2번 검사" or "1, 3번 검사".
+func checkList(ns []int) text {
 	parts := make([]string, len(ns))
 	for i, n := range ns {
 		parts[i] = fmt.Sprintf("%d", n)
 	}
+	nums := strings.Join(parts, ", ")
 	if len(ns) == 1 {
-		return "check " + parts[0]
+		return textf("check %s", "%s번 검사", nums)
 	}
-	return "checks " + strings.Join(parts, ", ")
+	return textf("checks %s", "%s번 검사", nums)
 }
 
 // auditQuality is the author's side of a quality lab, for `labs check`:
@@ -169,7 +180,7 @@ func (e *Engine) auditQuality(ctx context.Context, lab *Lab) []string {
 	}
 	for _, r := range runs {
 		if len(r.noisy) > 0 {
-			problems = append(problems, fmt.Sprintf("the reference's %s fire(s) on the clean %s dataset", checkList(r.noisy), r.dataset))
+			problems = append(problems, fmt.Sprintf("the reference's %s fire(s) on the clean %s dataset", checkList(r.noisy).en, r.dataset))
 		}
 		for _, m := range r.missed {
 			problems = append(problems, fmt.Sprintf("the reference misses incidents/%s.sql on the %s dataset", m, r.dataset))

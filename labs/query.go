@@ -39,7 +39,7 @@ func referenceKeys(ctx context.Context, spec *Spec, ds *dataset) ([]SortKey, err
 func (e *Engine) gradeQuery(ctx context.Context, st *job, stmts []Statement, v *Verdict) error {
 	opts := CompareOptions{Ordered: st.ordered, Keys: st.keys, ColumnNames: st.spec.ColumnNames, Tolerance: st.spec.Tolerance}
 	p := policyFor(KindQuery)
-	var messages []string
+	var messages []text
 	for _, ds := range st.datasets {
 		var got Result
 		err := inTx(ctx, ds.db, func() error {
@@ -52,7 +52,7 @@ func (e *Engine) gradeQuery(ctx context.Context, st *job, stmts []Statement, v *
 				return wrapRunError(ctx, err, 1, stmts[0])
 			}
 			if truncated {
-				return refuse("the result has more than %d rows", e.lim.MaxRows)
+				return refuse("the result has more than %d rows", "결과가 %d행을 넘습니다", e.lim.MaxRows)
 			}
 			got = res
 			return nil
@@ -66,7 +66,7 @@ func (e *Engine) gradeQuery(ctx context.Context, st *job, stmts []Statement, v *
 		d := Compare(ds.expected, got, opts)
 		passed := d.Equal
 		if !d.Equal {
-			messages = append(messages, d.Describe(ds.name == "hidden"))
+			messages = append(messages, d.describe(ds.name == "hidden"))
 		}
 		// Plan bounds are measured on the visible dataset, and only for a
 		// right result: a wrong one fails already.
@@ -86,6 +86,8 @@ func (e *Engine) gradeQuery(ctx context.Context, st *job, stmts []Statement, v *
 		}
 		v.Datasets = append(v.Datasets, DatasetResult{Name: ds.name, Passed: passed})
 	}
-	v.Message = failureMessage(v.Datasets, messages)
+	if msg := failureMessage(v.Datasets, messages); msg.en != "" {
+		v.setMessage(msg)
+	}
 	return nil
 }

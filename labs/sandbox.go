@@ -44,12 +44,31 @@ func DefaultLimits() Limits {
 const MemoryLimit = "256MB"
 
 // Refusal is a submission the sandbox will not run, or stopped. It is the
-// learner's problem, never a server fault.
-type Refusal struct{ Msg string }
+// learner's problem, never a server fault. Msg is English, Ko the same
+// message in Korean.
+type Refusal struct {
+	Msg string
+	Ko  string
+}
 
 func (r *Refusal) Error() string { return r.Msg }
 
-func refuse(format string, args ...any) error { return &Refusal{Msg: fmt.Sprintf(format, args...)} }
+// In returns the message in lang ("ko" or "en"), in English when the
+// refusal has no Korean.
+func (r *Refusal) In(lang string) string { return r.text().in(lang) }
+
+func (r *Refusal) text() text {
+	if r.Ko == "" {
+		return same(r.Msg)
+	}
+	return text{r.Msg, r.Ko}
+}
+
+// refuse makes a refusal in both languages from two format strings that
+// take the same arguments (text.go).
+func refuse(en, ko string, args ...any) error { return refuseText(textf(en, ko, args...)) }
+
+func refuseText(t text) error { return &Refusal{Msg: t.en, Ko: t.ko} }
 
 // SQLError is an error DuckDB raised on the learner's SQL, with where it was.
 type SQLError struct {
@@ -60,6 +79,19 @@ type SQLError struct {
 
 func (e *SQLError) Error() string {
 	return fmt.Sprintf("SQL error in statement %d (starting on line %d): %s", e.Statement, e.Line, e.Msg)
+}
+
+// Korean is Error in Korean; DuckDB's message stays as DuckDB wrote it.
+func (e *SQLError) Korean() string {
+	return fmt.Sprintf("%d번째 문장(%d번째 줄에서 시작)에서 SQL 오류가 났습니다: %s", e.Statement, e.Line, e.Msg)
+}
+
+// In returns Error in lang ("ko" or "en").
+func (e *SQLError) In(lang string) string {
+	if lang == "ko" {
+		return e.Korean()
+	}
+	return e.Error()
 }
 
 // database is one connection to a locked in-memory DuckDB. The first one
@@ -309,6 +341,16 @@ var stmtTypeNames = map[duckdb.StmtType]string{
 	duckdb.STATEMENT_TYPE_ANALYZE: "ANALYZE", duckdb.STATEMENT_TYPE_PREPARE: "PREPARE", duckdb.STATEMENT_TYPE_EXECUTE: "EXECUTE",
 }
 
+// statementName names a kind of statement from refusedKeywords or
+// stmtTypeNames for a refusal: in Korean as "ATTACH 문", so that every
+// name takes the same particle.
+func statementName(what string) text {
+	if what == "transaction control" {
+		return text{what, "트랜잭션 제어 문"}
+	}
+	return text{what, what + " 문"}
+}
+
 // parseSubmission checks the text before anything runs: size, encoding, at
 // least one statement, the statement count, and keywords no lab allows.
 func parseSubmission(sqlText string, p policy, lim Limits) ([]Statement, error) {
@@ -318,15 +360,16 @@ func parseSubmission(sqlText string, p policy, lim Limits) ([]Statement, error) 
 	stmts := SplitStatements(sqlText)
 	switch {
 	case len(stmts) == 0:
-		return nil, refuse("the submission is empty: write a SQL statement")
+		return nil, errEmptySQL()
 	case p.single && len(stmts) > 1:
-		return nil, refuse("a query lab takes exactly one SQL statement; this submission has %d", len(stmts))
+		return nil, refuse("a query lab takes exactly one SQL statement; this submission has %d", "쿼리 실습은 SQL 문장 하나만 받습니다. 이 제출에는 문장이 %d개 있습니다", len(stmts))
 	case len(stmts) > lim.MaxStatements:
-		return nil, refuse("the submission has %d statements; the limit is %d", len(stmts), lim.MaxStatements)
+		return nil, refuse("the submission has %d statements; the limit is %d", "제출에 문장이 %d개 있습니다. 한도는 %d개입니다", len(stmts), lim.MaxStatements)
 	}
 	for i, s := range stmts {
 		if what, bad := refusedKeywords[s.Keyword]; bad {
-			return nil, refuse("statement %d: %s is not allowed in labs", i+1, what)
+			name := statementName(what)
+			return nil, refuse("statement %d: %s is not allowed in labs", "%d번째 문장: %s은 실습에서 쓸 수 없습니다", i+1, name)
 		}
 		if name, bad := deniedUse(s.Text); bad {
 			return nil, deniedMessage(i+1, name)
@@ -355,13 +398,13 @@ func refuseParsedAll(ctx context.Context, db *database, stmts []Statement) (mayC
 // UTF-8 on the way to the worker.
 func precheck(sqlText string, lim Limits) error {
 	if len(sqlText) > lim.MaxSQLBytes {
-		return refuse("the submission is %d bytes; the limit is %d", len(sqlText), lim.MaxSQLBytes)
+		return refuse("the submission is %d bytes; the limit is %d", "제출이 %d바이트입니다. 한도는 %d바이트입니다", len(sqlText), lim.MaxSQLBytes)
 	}
 	if !utf8.ValidString(sqlText) {
-		return refuse("the submission is not valid UTF-8 text")
+		return refuse("the submission is not valid UTF-8 text", "제출이 올바른 UTF-8 텍스트가 아닙니다")
 	}
 	if strings.ContainsRune(sqlText, 0) {
-		return refuse("the submission contains a NUL character")
+		return refuse("the submission contains a NUL character", "제출에 NUL 문자가 들어 있습니다")
 	}
 	return nil
 }
@@ -377,7 +420,7 @@ func (db *database) prepare(s Statement, n int, p policy) (*duckdb.Stmt, error) 
 		// (TestMultiStatementErrorHasNoType).
 		var de *duckdb.Error
 		if !errors.As(err, &de) && strings.Contains(err.Error(), "multi-statement") {
-			return nil, refuse("statement %d holds more than one statement", n)
+			return nil, refuse("statement %d holds more than one statement", "%d번째 문장 안에 문장이 둘 이상 들어 있습니다", n)
 		}
 		return nil, &SQLError{Statement: n, Line: s.Line, Msg: cleanError(err)}
 	}
@@ -389,14 +432,16 @@ func (db *database) prepare(s Statement, n int, p policy) (*duckdb.Stmt, error) 
 	}
 	if !p.allowedTypes[typ] {
 		st.Close()
-		name := stmtTypeNames[typ]
-		if name == "" {
-			name = fmt.Sprintf("this kind of statement (%d)", typ)
+		name := textf("this kind of statement (%d)", "이 종류의 문장(유형 %d)", typ)
+		if what := stmtTypeNames[typ]; what != "" {
+			name = statementName(what)
 		}
 		if p.kind == KindETL {
-			return nil, refuse("statement %d: %s is not allowed in etl labs (use CREATE, INSERT, UPDATE, DELETE, MERGE, DROP, ALTER or SELECT)", n, name)
+			return nil, refuse("statement %d: %s is not allowed in etl labs (use CREATE, INSERT, UPDATE, DELETE, MERGE, DROP, ALTER or SELECT)",
+				"%d번째 문장: %s은 etl 실습에서 쓸 수 없습니다(CREATE, INSERT, UPDATE, DELETE, MERGE, DROP, ALTER, SELECT를 쓰세요)", n, name)
 		}
-		return nil, refuse("statement %d: %s is not allowed in %s labs: only queries (SELECT or WITH ... SELECT)", n, name, p.kind)
+		return nil, refuse("statement %d: %s is not allowed in %s labs: only queries (SELECT or WITH ... SELECT)",
+			"%[1]d번째 문장: %[2]s은 %[3]s 실습에서 쓸 수 없습니다. 쿼리(SELECT 또는 WITH ... SELECT)만 됩니다", n, name, kindName(p.kind))
 	}
 	return st, nil
 }
@@ -436,7 +481,7 @@ func read(ctx context.Context, st *duckdb.Stmt, lim Limits, maxRows int, firstOn
 			size += approxSize(row[i])
 		}
 		if size > lim.MaxBytes {
-			return res, false, refuse("the result is larger than %d MB", lim.MaxBytes>>20)
+			return res, false, refuse("the result is larger than %d MB", "결과가 %d MB보다 큽니다", lim.MaxBytes>>20)
 		}
 		res.Rows = append(res.Rows, row)
 		if firstOnly {
@@ -483,9 +528,9 @@ func wrapRunError(ctx context.Context, err error, n int, s Statement) error {
 	case errors.As(err, &r):
 		return err
 	case ctx.Err() != nil || isDuckDBError(err, duckdb.ErrorTypeInterrupt):
-		return refuse("time limit exceeded: the submission ran too long and was stopped")
+		return refuse("time limit exceeded: the submission ran too long and was stopped", "시간 제한 초과: 제출이 너무 오래 실행되어 중단되었습니다")
 	case isDuckDBError(err, duckdb.ErrorTypeOutOfMemory):
-		return refuse("memory limit exceeded (%s): the query needs too much memory", MemoryLimit)
+		return refuse("memory limit exceeded (%s): the query needs too much memory", "메모리 제한 초과(%s): 쿼리에 메모리가 너무 많이 필요합니다", MemoryLimit)
 	}
 	return &SQLError{Statement: n, Line: s.Line, Msg: cleanError(err)}
 }
@@ -515,9 +560,23 @@ func CheckText(kind, text string) error {
 	}
 	switch {
 	case kind == KindCode && strings.TrimSpace(text) == "":
-		return refuse("the submission is empty: write the program")
+		return refuse("the submission is empty: write the program", "제출이 비어 있습니다. 프로그램을 작성하세요")
 	case kind != KindCode && len(SplitStatements(text)) == 0:
-		return refuse("the submission is empty: write a SQL statement")
+		return errEmptySQL()
 	}
 	return nil
+}
+
+func errEmptySQL() error {
+	return refuse("the submission is empty: write a SQL statement", "제출이 비어 있습니다. SQL 문장을 작성하세요")
+}
+
+// kindName is a lab kind as the Korean interface names it
+// (templates/messages.yaml, kind.*); in English it is the kind itself.
+func kindName(kind string) text {
+	ko := map[string]string{KindQuery: "쿼리", KindETL: "ETL", KindQuality: "데이터 품질", KindCode: "코드"}[kind]
+	if ko == "" {
+		ko = kind
+	}
+	return text{kind, ko}
 }

@@ -12,6 +12,9 @@ type Statement struct {
 	Line    int    // 1-based line where the statement starts
 	Keyword string // first keyword, upper case ("SELECT", "WITH", "PRAGMA", ...)
 	Comment string // text of a '-- check: ...' comment right before it, if any
+	// CommentKo is the text of a '-- check.ko: ...' comment beside it:
+	// the same message in Korean.
+	CommentKo string
 }
 
 // SplitStatements splits a script on semicolons that are outside string
@@ -25,7 +28,8 @@ func SplitStatements(script string) []Statement {
 		text := script[start:end]
 		kw := firstKeyword(text)
 		if kw != "" {
-			out = append(out, Statement{Text: strings.TrimSpace(text), Line: startLine + leadingLines(text), Keyword: kw, Comment: checkComment(text)})
+			en, ko := checkComment(text)
+			out = append(out, Statement{Text: strings.TrimSpace(text), Line: startLine + leadingLines(text), Keyword: kw, Comment: en, CommentKo: ko})
 		}
 	}
 	i := 0
@@ -156,16 +160,18 @@ func leadingLines(text string) int {
 	return strings.Count(stripped[:len(stripped)-len(trimmed)], "\n")
 }
 
-// checkComment finds "-- check: message" in the comments before the first
-// keyword of a statement.
-func checkComment(text string) string {
-	msg := ""
+// checkComment finds "-- check: message" and "-- check.ko: 메시지" in the
+// comments before the first keyword of a statement.
+func checkComment(text string) (en, ko string) {
 	for _, l := range strings.Split(text, "\n") {
 		t := strings.TrimSpace(l)
 		if strings.HasPrefix(t, "--") {
 			body := strings.TrimSpace(strings.TrimPrefix(t, "--"))
 			if rest, ok := strings.CutPrefix(body, "check:"); ok {
-				msg = strings.TrimSpace(rest)
+				en = strings.TrimSpace(rest)
+			}
+			if rest, ok := strings.CutPrefix(body, "check.ko:"); ok {
+				ko = strings.TrimSpace(rest)
 			}
 			continue
 		}
@@ -173,7 +179,7 @@ func checkComment(text string) string {
 			break
 		}
 	}
-	return msg
+	return en, ko
 }
 
 // HasTopLevelOrderBy reports whether the statement's outermost query ends

@@ -47,6 +47,19 @@ func TestSplitStatements(t *testing.T) {
 	}
 }
 
+func TestCheckCommentInKorean(t *testing.T) {
+	got := SplitStatements("-- check: no duplicates\n-- check.ko: 중복이 있습니다\nSELECT 1;\n-- check: no NULLs\nSELECT 2")
+	if len(got) != 2 || got[0].Comment != "no duplicates" || got[0].CommentKo != "중복이 있습니다" || got[1].Comment != "no NULLs" || got[1].CommentKo != "" {
+		t.Fatalf("statements = %+v", got)
+	}
+	if m := checkMessage(got[0], 1); m.en != "no duplicates" || m.ko != "중복이 있습니다" {
+		t.Errorf("a translated check says %+v", m)
+	}
+	if m := checkMessage(got[1], 2); m.en != "no NULLs" || m.ko != "no NULLs" {
+		t.Errorf("an untranslated check says %+v, want the English in both", m)
+	}
+}
+
 func TestStatementLines(t *testing.T) {
 	got := SplitStatements("SELECT 1;\n\n-- note\nSELECT\n 2;")
 	if len(got) != 2 || got[0].Line != 1 || got[1].Line != 4 {

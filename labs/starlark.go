@@ -84,7 +84,8 @@ func compileStar(filename, src string, names map[string]bool) (*syntax.File, *st
 	}
 	if prog.NumLoads() > 0 {
 		_, pos := prog.Load(0)
-		return nil, nil, fmt.Errorf("%s: load() is not available in labs: a program is one self-contained file", pos)
+		return nil, nil, &textError{textf("%s: load() is not available in labs: a program is one self-contained file",
+			"%s: 실습에서는 load()를 쓸 수 없습니다. 프로그램은 파일 하나로 완결되어야 합니다", pos.String())}
 	}
 	return f, prog, nil
 }
@@ -140,7 +141,7 @@ func (k stopKind) limit() bool { return k == stopSteps || k == stopHeap || k == 
 // starStop is a run that did not finish normally, described for a learner.
 type starStop struct {
 	kind    stopKind
-	msg     string // the error's message, or the failed assertion
+	msg     text   // the error's message, or the failed assertion
 	line    int    // where in submission.star, when the program raised it there
 	where   string // "submission.star:3:9" or ""
 	call    string // the last call of the entry function, as text
@@ -154,15 +155,19 @@ type assertFailure struct {
 	truth          bool // assert_true: got and want are empty
 }
 
-func (a *assertFailure) Error() string {
+func (a *assertFailure) Error() string { return a.text().en }
+
+// text is the failure in both languages; the values and the test's own
+// message stay as they are.
+func (a *assertFailure) text() text {
 	if a.truth {
-		return "assert_true failed: " + a.msg
+		return textf("assert_true failed: %s", "assert_true 실패: %s", a.msg)
 	}
-	s := fmt.Sprintf("got %s, want %s", a.got, a.want)
+	t := textf("got %s, want %s", "결과 %s, 기대 %s", a.got, a.want)
 	if a.msg != "" {
-		s += ": " + a.msg
+		t = t.add(same(": " + a.msg))
 	}
-	return s
+	return t
 }
 
 // entryError marks an error raised inside the function under test, so a
@@ -348,7 +353,7 @@ func (r *starRun) classify(err error) *starStop {
 	s.inCall = errors.As(err, &entry)
 	var af *assertFailure
 	if errors.As(err, &af) {
-		s.kind, s.msg = stopAssert, af.Error()
+		s.kind, s.msg = stopAssert, af.text()
 		return s
 	}
 	// The innermost EvalError holds the learner's own frames: the outer
@@ -360,12 +365,19 @@ func (r *starRun) classify(err error) *starStop {
 		}
 	}
 	if ee == nil {
-		s.msg = cut(err.Error(), MaxErrorChars)
+		s.msg = errorText(err).cut(MaxErrorChars)
 		return s
 	}
-	s.msg = cut(ee.Msg, MaxErrorChars)
+	// Starlark's own message reads the same in both languages; an error
+	// our builtins raised (range()) carries its Korean.
+	s.msg = same(ee.Msg)
+	var te *textError
+	if errors.As(ee, &te) && te.t.en == ee.Msg {
+		s.msg = te.t
+	}
+	s.msg = s.msg.cut(MaxErrorChars)
 	if strings.Contains(ee.Msg, "called recursively") {
-		s.msg += " (Starlark does not allow recursion: rewrite it with a loop)"
+		s.msg = s.msg.add(text{" (Starlark does not allow recursion: rewrite it with a loop)", " (Starlark에서는 재귀를 쓸 수 없습니다. 반복문으로 바꿔 쓰세요)"})
 	}
 	// The innermost frame in the learner's file says where it went wrong.
 	for i := len(ee.CallStack) - 1; i >= 0; i-- {
@@ -382,11 +394,14 @@ func (r *starRun) limitStop(k stopKind) *starStop {
 	s := &starStop{kind: k, call: r.lastCall}
 	switch k {
 	case stopSteps:
-		s.msg = fmt.Sprintf("the program ran out of steps (the limits are %d steps for one test and %d for the whole submission): look for a loop that never ends, or work that grows too fast", r.lim.MaxCallSteps, r.lim.MaxJobSteps)
+		s.msg = textf("the program ran out of steps (the limits are %d steps for one test and %d for the whole submission): look for a loop that never ends, or work that grows too fast",
+			"프로그램이 실행 단계 한도를 다 썼습니다(테스트 하나에 %d단계, 제출 전체에 %d단계). 끝나지 않는 반복문이나 너무 빨리 늘어나는 작업이 없는지 살펴보세요", r.lim.MaxCallSteps, r.lim.MaxJobSteps)
 	case stopHeap:
-		s.msg = fmt.Sprintf("memory limit exceeded: the program grew its memory by more than %d MB and was stopped", r.lim.MaxHeapBytes>>20)
+		s.msg = textf("memory limit exceeded: the program grew its memory by more than %d MB and was stopped",
+			"메모리 제한 초과: 프로그램이 메모리를 %d MB 넘게 늘려서 중단되었습니다", r.lim.MaxHeapBytes>>20)
 	case stopTime:
-		s.msg = "time limit exceeded: the program ran longer than the submission's time limit and was stopped"
+		s.msg = text{"time limit exceeded: the program ran longer than the submission's time limit and was stopped",
+			"시간 제한 초과: 프로그램이 제출의 시간 제한보다 오래 실행되어 중단되었습니다"}
 	}
 	return s
 }
@@ -408,10 +423,11 @@ func (r *starRun) print(_ *starlark.Thread, msg string) {
 	r.out.WriteByte('\n')
 }
 
-// output is what the job printed, with a note when it was cut.
+// output is what the job printed, ending in the cut mark when it was cut:
+// the run's message says so in words, in both languages (runCode).
 func (r *starRun) output() string {
 	if r.outCut {
-		return r.out.String() + fmt.Sprintf("\n… output cut at %d KB\n", r.lim.MaxOutputBytes>>10)
+		return r.out.String() + "\n" + cutMark + "\n"
 	}
 	return r.out.String()
 }
@@ -426,7 +442,8 @@ func rangeBuiltin(maxLen int) *starlark.Builtin {
 			return nil, err
 		}
 		if seq, ok := v.(starlark.Sequence); ok && seq.Len() > maxLen {
-			return nil, fmt.Errorf("range(): %d elements is more than the %d a lab allows", seq.Len(), maxLen)
+			return nil, &textError{textf("range(): %d elements is more than the %d a lab allows",
+				"range(): 원소 %d개는 실습에서 허용하는 %d개보다 많습니다", seq.Len(), maxLen)}
 		}
 		return v, nil
 	})

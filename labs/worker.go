@@ -52,11 +52,13 @@ type response struct {
 	Verdict *Verdict   `json:"verdict,omitempty"`
 	Run     *RunResult `json:"run,omitempty"`
 	Tables  []Table    `json:"tables,omitempty"`
-	// Refused and SQLErr are learner errors from Run; Internal is ours.
-	Refused  string    `json:"refused,omitempty"`
-	SQLErr   *SQLError `json:"sql_error,omitempty"`
-	Internal string    `json:"internal,omitempty"`
-	NeedSpec bool      `json:"need_spec,omitempty"`
+	// Refused (RefusedKo in Korean) and SQLErr are learner errors from
+	// Run; Internal is ours.
+	Refused   string    `json:"refused,omitempty"`
+	RefusedKo string    `json:"refused_ko,omitempty"`
+	SQLErr    *SQLError `json:"sql_error,omitempty"`
+	Internal  string    `json:"internal,omitempty"`
+	NeedSpec  bool      `json:"need_spec,omitempty"`
 	// Tainted says the job left the worker changed (a setting, a broken
 	// database): the pool replaces it.
 	Tainted string `json:"tainted,omitempty"`
@@ -196,7 +198,7 @@ func handle(ctx context.Context, e *Engine, req *request) (resp response) {
 		case err == nil:
 			return response{Run: res}
 		case errors.As(err, &ref):
-			return response{Refused: ref.Msg}
+			return response{Refused: ref.Msg, RefusedKo: ref.Ko}
 		case errors.As(err, &sqlErr):
 			return response{SQLErr: sqlErr}
 		}

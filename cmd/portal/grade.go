@@ -18,6 +18,7 @@ type gradeResult struct {
 	Datasets []labs.DatasetResult `json:"datasets"`
 	Message  string               `json:"message"`
 	Error    string               `json:"error"`
+	Korean   *labs.VerdictText    `json:"ko,omitempty"` // message and error in Korean
 	Kind     string               `json:"error_kind,omitempty"`
 	Duration float64              `json:"duration_ms"`
 	Plan     *labs.PlanResult     `json:"plan,omitempty"` // plan-bounded labs: what EXPLAIN ANALYZE measured
@@ -107,7 +108,7 @@ func gradeCommand(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		writeJSON(e.stdout, gradeResult{Lab: v.Lab, Passed: v.Passed, Datasets: nonNil(v.Datasets), Message: v.Message, Error: v.Error, Kind: v.ErrorKind, Duration: v.DurationMS, Plan: v.Plan})
+		writeJSON(e.stdout, gradeResult{Lab: v.Lab, Passed: v.Passed, Datasets: nonNil(v.Datasets), Message: v.Message, Error: v.Error, Korean: v.Korean, Kind: v.ErrorKind, Duration: v.DurationMS, Plan: v.Plan})
 	} else {
 		status := "FAIL"
 		if v.Passed {

@@ -1,4 +1,5 @@
 -- check: crm.contacts.email_key must be declared NOT NULL
+-- check.ko: crm.contacts.email_key는 NOT NULL로 선언해야 합니다
 SELECT 'email_key nullable'
 WHERE NOT EXISTS (
     SELECT 1 FROM information_schema.columns
@@ -7,6 +8,7 @@ WHERE NOT EXISTS (
 );
 
 -- check: crm.contacts needs a unique key on email_key (a UNIQUE constraint or a unique index)
+-- check.ko: crm.contacts에는 email_key에 대한 유일 키(UNIQUE 제약 조건이나 유일 인덱스)가 있어야 합니다
 SELECT 'no unique key on email_key'
 WHERE NOT EXISTS (
     SELECT 1 FROM duckdb_constraints()
@@ -21,6 +23,7 @@ AND NOT EXISTS (
 );
 
 -- check: crm.contacts lost its primary key on contact_id
+-- check.ko: crm.contacts에서 contact_id 기본 키가 사라졌습니다
 SELECT 'contacts primary key missing'
 WHERE NOT EXISTS (
     SELECT 1 FROM duckdb_constraints()
@@ -29,6 +32,7 @@ WHERE NOT EXISTS (
 );
 
 -- check: crm.subscriptions lost its primary key on (contact_id, list_name)
+-- check.ko: crm.subscriptions에서 (contact_id, list_name) 기본 키가 사라졌습니다
 SELECT 'subscriptions primary key missing'
 WHERE NOT EXISTS (
     SELECT 1 FROM duckdb_constraints()
@@ -37,6 +41,7 @@ WHERE NOT EXISTS (
 );
 
 -- check: a deal or a subscription points at a contact that no longer exists
+-- check.ko: 딜이나 구독이 더는 존재하지 않는 연락처를 가리킵니다
 SELECT d.deal_id FROM crm.deals AS d
 WHERE NOT EXISTS (SELECT 1 FROM crm.contacts AS c WHERE c.contact_id = d.contact_id)
 UNION ALL
@@ -44,6 +49,7 @@ SELECT s.contact_id FROM crm.subscriptions AS s
 WHERE NOT EXISTS (SELECT 1 FROM crm.contacts AS c WHERE c.contact_id = s.contact_id);
 
 -- check: crm.contact_merges maps an id that still exists, or to a survivor that does not
+-- check.ko: crm.contact_merges가 아직 남아 있는 id를 매핑하거나, 존재하지 않는 생존 연락처로 매핑합니다
 SELECT m.merged_id FROM crm.contact_merges AS m
 WHERE EXISTS (SELECT 1 FROM crm.contacts AS c WHERE c.contact_id = m.merged_id)
    OR NOT EXISTS (SELECT 1 FROM crm.contacts AS c WHERE c.contact_id = m.survivor_id);
