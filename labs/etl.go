@@ -78,7 +78,10 @@ func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Ve
 			}
 			for i, t := range st.spec.Targets {
 				d := Compare(ds.targets[i], got[i], CompareOptions{ColumnNames: st.spec.ColumnNames, Tolerance: st.spec.Tolerance})
-				if !d.Equal {
+				if !d.Equal && hidden {
+					// The hidden rows stay hidden; the advice comes once, below.
+					problems = append(problems, textf("table %s is not what it should be", "테이블 %s의 결과가 기대와 다릅니다", t))
+				} else if !d.Equal {
 					msg := d.describe(hidden)
 					if st.spec.Idempotent && !hidden {
 						msg = msg.add(text{" (your script ran twice, as an idempotent load must survive)", " (멱등 적재는 두 번 실행해도 결과가 같아야 하므로 스크립트를 두 번 실행했습니다)"})
@@ -87,7 +90,7 @@ func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Ve
 				}
 			}
 			for i, c := range checks {
-				res, err := ds.db.trustedQuery(ctx, c.Text, 1)
+				res, err := ds.db.firstRow(ctx, c.Text)
 				if err != nil {
 					problems = append(problems, textf("check %d could not run on your tables: %s", "%d번 검사를 테이블에서 실행하지 못했습니다: %s", i+1, errText(err, hidden)))
 					continue
@@ -108,7 +111,8 @@ func (e *Engine) gradeETL(ctx context.Context, st *job, stmts []Statement, v *Ve
 		if len(problems) > 0 {
 			msg := joinText(problems, same("; "))
 			if hidden {
-				msg = textf("fails only on the hidden dataset: %s", "숨겨진 데이터셋에서만 실패합니다: %s", msg)
+				msg = textf("fails only on the hidden dataset: %s. Your script matches the visible data but not a second dataset with other rows; look for cases the visible data does not show (NULLs, ties, duplicates, empty groups, boundaries).",
+					"숨겨진 데이터셋에서만 실패합니다: %s. 스크립트가 보이는 데이터에서는 맞지만 다른 행을 가진 두 번째 데이터셋에서는 맞지 않습니다. 보이는 데이터에 없는 경우(NULL, 동점, 중복, 빈 그룹, 경계값)를 살펴보세요.", msg)
 			}
 			messages = append(messages, msg)
 		}

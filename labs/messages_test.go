@@ -105,7 +105,7 @@ func TestGraderMessagesInBothLanguages(t *testing.T) {
 		{"etl target mismatch", pool, load, labTest(t, load, "fail-plain-insert"), "", "table dw.orders: Expected 9 rows, got 19. 10 rows should not be there", "테이블 dw.orders", false},
 		{"etl check failure", pool, partitions, labTest(t, partitions, "fail-between-midnight"), "", "check failed: a row's sale_date is not the date of its sold_at", "검사 실패: 어떤 행의 sale_date가 sold_at의 날짜와 다릅니다", false},
 		{"etl idempotency", pool, load, labTest(t, load, "fail-work-table"), ErrKindRefused, "fails when it runs a second time (this lab must be idempotent): SQL error in statement 1", "두 번째 실행에서 실패합니다", false},
-		{"etl hidden-only failure", pool, wap, labTest(t, wap, "fail-no-gate"), "", "table dw.orders: fails only on the hidden dataset", "숨겨진 데이터셋에서만", false},
+		{"etl hidden-only failure", pool, wap, labTest(t, wap, "fail-no-gate"), "", "fails only on the hidden dataset: table dw.orders is not what it should be", "숨겨진 데이터셋에서만", false},
 		{"quality noisy check", pool, nulls, labTest(t, nulls, "fail-double-the-baseline"), "", "check 1 fires on the clean visible dataset", "1번 검사가 발동합니다", false},
 		{"quality missed incident", pool, nulls, labTest(t, nulls, "fail-whole-table-rate"), "", "no check fires on these incidents: country-nulled, emails-nulled", "country-nulled, emails-nulled", false},
 		{"quality hidden", pool, nulls, labTest(t, nulls, "fail-overfit"), "", "on the hidden dataset (a second, healthy dataset with other rows)", "숨겨진 데이터셋", false},

@@ -282,6 +282,17 @@ func (db *database) trustedQuery(ctx context.Context, text string, maxRows int) 
 	return res, err
 }
 
+// firstRow runs one lab-authored query and reads at most its first row: a
+// check only needs to know whether it returns any.
+func (db *database) firstRow(ctx context.Context, text string) (Result, error) {
+	ds, err := db.conn.Prepare(text)
+	if err != nil {
+		return Result{}, err
+	}
+	res, _, err := query(ctx, asStmt(ds), DefaultLimits(), 1, true)
+	return res, err
+}
+
 func (db *database) begin(ctx context.Context) error {
 	return db.execCached(ctx, "BEGIN TRANSACTION")
 }
@@ -505,7 +516,7 @@ func approxSize(v Value) int {
 func (db *database) runScript(ctx context.Context, stmts []Statement, p policy, lim Limits, maxRows int) (last Result, truncated bool, err error) {
 	for i, s := range stmts {
 		if err := ctx.Err(); err != nil {
-			return last, false, err
+			return last, false, wrapRunError(ctx, err, i+1, s) // a time-out, in the learner's words
 		}
 		st, err := db.prepare(s, i+1, p)
 		if err != nil {
