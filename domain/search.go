@@ -120,14 +120,14 @@ func (s *Service) Search(ctx context.Context, q string, opts SearchOptions) (Sea
 		}
 	}
 	out := SearchPage{Query: strings.TrimSpace(q), Total: total, Page: page, Pages: pages}
-	folded := make([][]rune, len(terms))
+	folded := make([]string, len(terms))
 	for i, t := range terms {
-		folded[i] = foldRunes(t)
+		folded[i] = fold(t)
 	}
 	for _, d := range docs {
 		out.Results = append(out.Results, SearchResult{
 			Kind: d.Kind, ID: d.Ref, Lang: d.Lang,
-			Title:   markTerms([]rune(d.Title), folded),
+			Title:   markTerms(d.Title, fold(d.Title), folded),
 			Snippet: snippet(d, folded),
 		})
 	}
@@ -223,36 +223,40 @@ const snippetRunes = 200
 
 // snippet shows where the terms occur: the summary when it holds one,
 // else a window of the body around the first one, else the summary as it
-// is (the title matched).
-func snippet(d store.SearchDoc, terms [][]rune) []Fragment {
-	summary := []rune(d.Summary)
-	if first(foldSlice(summary), terms) >= 0 {
-		return markTerms(summary, terms)
+// is (the title matched). terms are folded.
+func snippet(d store.SearchDoc, terms []string) []Fragment {
+	if f := fold(d.Summary); first(f, terms) >= 0 {
+		return markTerms(d.Summary, f, terms)
 	}
-	body := []rune(d.Body)
-	pos := first(foldSlice(body), terms)
+	body := d.Body
+	folded := fold(body)
+	pos := first(folded, terms)
 	if pos < 0 {
 		return []Fragment{{Text: d.Summary}}
 	}
-	start, end := max(pos-snippetRunes/3, 0), min(pos+snippetRunes*2/3, len(body))
-	// Cut at spaces, so no word is shown in half.
+	// About a third of the window before the match, the rest after it,
+	// cut at spaces so that no word is shown in half.
+	start := pos
+	for n := 0; n < snippetRunes/3 && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(body[:start])
+		start -= size
+	}
+	end := pos
+	for n := 0; n < snippetRunes*2/3 && end < len(body); n++ {
+		_, size := utf8.DecodeRuneInString(body[end:])
+		end += size
+	}
 	if start > 0 {
-		for i := start; i < pos; i++ {
-			if unicode.IsSpace(body[i]) {
-				start = i + 1
-				break
-			}
+		if i := strings.IndexByte(body[start:pos], ' '); i >= 0 {
+			start += i + 1
 		}
 	}
 	if end < len(body) {
-		for i := end; i > pos; i-- {
-			if unicode.IsSpace(body[i]) {
-				end = i
-				break
-			}
+		if i := strings.LastIndexByte(body[pos:end], ' '); i > 0 {
+			end = pos + i
 		}
 	}
-	out := markTerms(body[start:end], terms)
+	out := markTerms(body[start:end], folded[start:end], terms)
 	if start > 0 {
 		out = append([]Fragment{{Text: "…"}}, out...)
 	}
@@ -263,17 +267,21 @@ func snippet(d store.SearchDoc, terms [][]rune) []Fragment {
 }
 
 // markTerms splits text into fragments, marking every occurrence of a
-// term, ignoring case.
-func markTerms(text []rune, terms [][]rune) []Fragment {
-	folded := foldSlice(text)
+// term; folded is fold(text). A valid UTF-8 term matches only at rune
+// boundaries, so every fragment is whole runes.
+func markTerms(text, folded string, terms []string) []Fragment {
 	marked := make([]bool, len(text))
 	for _, t := range terms {
-		for i := 0; i+len(t) <= len(folded); i++ {
-			if equalRunes(folded[i:i+len(t)], t) {
-				for k := i; k < i+len(t); k++ {
-					marked[k] = true
-				}
+		for i := 0; i < len(folded); {
+			j := strings.Index(folded[i:], t)
+			if j < 0 {
+				break
 			}
+			for k := i + j; k < i+j+len(t); k++ {
+				marked[k] = true
+			}
+			_, size := utf8.DecodeRuneInString(folded[i+j:])
+			i += j + size
 		}
 	}
 	var out []Fragment
@@ -282,43 +290,52 @@ func markTerms(text []rune, terms [][]rune) []Fragment {
 		for j < len(text) && marked[j] == marked[i] {
 			j++
 		}
-		out = append(out, Fragment{Text: string(text[i:j]), Match: marked[i]})
+		out = append(out, Fragment{Text: text[i:j], Match: marked[i]})
 		i = j
 	}
 	return out
 }
 
-// first is the position of the earliest occurrence of any term, or -1.
-func first(folded []rune, terms [][]rune) int {
+// first is the byte position of the earliest occurrence of any term, or -1.
+func first(folded string, terms []string) int {
 	best := -1
 	for _, t := range terms {
-		for i := 0; i+len(t) <= len(folded) && (best < 0 || i < best); i++ {
-			if equalRunes(folded[i:i+len(t)], t) {
-				best = i
-				break
-			}
+		if i := strings.Index(folded, t); i >= 0 && (best < 0 || i < best) {
+			best = i
 		}
 	}
 	return best
 }
 
-// foldRunes lowers each rune on its own, so positions in the folded text
-// are positions in the text.
-func foldRunes(s string) []rune { return foldSlice([]rune(s)) }
-
-func foldSlice(rs []rune) []rune {
-	out := make([]rune, len(rs))
-	for i, r := range rs {
-		out[i] = unicode.ToLower(r)
+// fold lowers the case of s without changing the length in bytes of any
+// rune, so that a position in fold(s) is the same position in s. A rune
+// whose lower case is longer or shorter stays as it is. Hangul and CJK
+// have no case and are copied as they are, which keeps Korean text fast.
+func fold(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if l := unicode.ToLower(r); !caseless(r) && l != r && utf8.RuneLen(l) == n {
+			utf8.EncodeRune(b[i:], l)
+		} else {
+			copy(b[i:i+n], s[i:i+n])
+		}
+		i += n
 	}
-	return out
+	return string(b)
 }
 
-func equalRunes(a, b []rune) bool {
-	for i := range b {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+// caseless says r is in a block without case (Hangul, kana, CJK), which
+// spares the case tables for most of the Korean text.
+func caseless(r rune) bool {
+	return r >= 0x1100 && r < 0x1200 || r >= 0x3000 && r < 0xA640 || r >= 0xAC00 && r < 0xD800
 }

@@ -78,9 +78,9 @@ func TestSnippet(t *testing.T) {
 			"x [<b>]bold</b> & y"},
 	}
 	for _, tt := range tests {
-		var folded [][]rune
+		var folded []string
 		for _, term := range tt.terms {
-			folded = append(folded, foldRunes(term))
+			folded = append(folded, fold(term))
 		}
 		if got := marked(snippet(tt.doc, folded)); got != tt.want {
 			t.Errorf("%s: snippet = %q, want %q", tt.name, got, tt.want)
@@ -141,5 +141,25 @@ func TestSearchOverTheCatalog(t *testing.T) {
 	}
 	if _, err := s.Search(ctx, " ", SearchOptions{}); !errors.Is(err, ErrSearchEmpty) {
 		t.Errorf("an empty search: %v, want ErrSearchEmpty", err)
+	}
+}
+
+// fold keeps every byte position, so a match found in the folded text
+// marks the same characters in the text.
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"SELECT Window", "select window"},
+		{"ÉCOLE ΣΑ Straße", "école σα straße"},
+		{"데이터웨어하우스 SQL", "데이터웨어하우스 sql"},
+		{"İstanbul \u212A", "İstanbul \u212A"}, // lower cases of another length stay as they are
+	}
+	for _, tt := range tests {
+		got := fold(tt.in)
+		if got != tt.want || len(got) != len(tt.in) {
+			t.Errorf("fold(%q) = %q (%d bytes), want %q (%d bytes)", tt.in, got, len(got), tt.want, len(tt.in))
+		}
+	}
+	if got := marked(markTerms("İstanbul ÉCOLE", fold("İstanbul ÉCOLE"), []string{fold("école")})); got != "İstanbul [ÉCOLE]" {
+		t.Errorf("marks = %q", got)
 	}
 }
