@@ -2,6 +2,8 @@ package handlers
 
 import (
 	"context"
+	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +173,158 @@ func TestBrowserSearch(t *testing.T) {
 		chromedp.Click(css(`[data-testid="search-next"]`)), chromedp.WaitVisible(css(`[data-testid="search-results"] li`)))
 	if loc, _ := chromedp.Run(on, chromedp.Location()); err != nil || !strings.Contains(loc, "q=data") || !strings.Contains(loc, "page=2") {
 		t.Errorf("the next page is %q (%v), want q=data and page=2", loc, err)
+	}
+}
+
+// signInAt logs in on /login (with the given query) and returns where the
+// browser landed, as a path with its query.
+func signInAt(t *testing.T, ctx context.Context, base, query, email string) string {
+	t.Helper()
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(base+"/login"+query),
+		chromedp.WaitVisible(chromedp.CSS("#email")),
+		chromedp.SendKeys(chromedp.CSS("#email"), email),
+		chromedp.SendKeys(chromedp.CSS("#password"), "correct horse battery"),
+		chromedp.Submit(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS(`[data-testid="dashboard-link"]`)),
+	)
+	if err != nil {
+		t.Fatalf("sign in %s: %v", email, err)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname + location.search`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// Signing in with no page to return to lands where the role works:
+// learners on their progress, mentors and admins on the mentor's home. A
+// return page is kept, and one that leaves the site is ignored.
+func TestBrowserLoginLanding(t *testing.T) {
+	browser := startBrowser(t)
+	s := newTestServer(t)
+	base := serveHTTP(t, s)
+	makeUser(t, s, "lee@example.com", "learner")
+	makeUser(t, s, "mina@example.com", "mentor")
+	makeUser(t, s, "ada@example.com", "admin")
+	tests := []struct{ name, query, email, want string }{
+		{"a learner, no return page", "", "lee@example.com", "/me"},
+		{"a mentor, no return page", "", "mina@example.com", "/mentor"},
+		{"an admin, no return page", "", "ada@example.com", "/mentor"},
+		{"a learner with a return page", "?next=" + url.QueryEscape("/labs?kind=etl"), "lee@example.com", "/labs?kind=etl"},
+		{"a mentor with a return page", "?next=/guides", "mina@example.com", "/guides"},
+		{"a return page on another site is no return page", "?next=" + url.QueryEscape("//evil.example/x"), "lee@example.com", "/me"},
+		{"a mentor sent off-site", "?next=" + url.QueryEscape("https://evil.example/"), "mina@example.com", "/mentor"},
+	}
+	for _, tt := range tests {
+		tab := newTab(t, browser)
+		if got := signInAt(t, tab, base, tt.query, tt.email); got != tt.want {
+			t.Errorf("%s: landed on %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// The home page, as a visitor, a learner with an assignment and a mentor
+// see it, at a phone's width and a laptop's.
+func TestBrowserHome(t *testing.T) {
+	browser := startBrowser(t)
+	s := newTestServer(t)
+	base := serveHTTP(t, s)
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	makeUser(t, s, "lee@example.com", "learner")
+	makeUser(t, s, "mina@example.com", "mentor")
+	mentor, learner := login(t, s, "mina@example.com"), login(t, s, "lee@example.com")
+	r := mentor.call("POST", "/api/v1/cohorts", map[string]string{"name": "Winter"})
+	cohort := int64(r.json(t)["id"].(float64))
+	mentor.call("POST", "/api/v1/cohorts/"+strconv.FormatInt(cohort, 10)+"/members", map[string]string{"email": "lee@example.com"})
+	r = mentor.call("POST", "/api/v1/curricula", map[string]any{"title": "Week one", "items": []map[string]string{
+		{"kind": "lab", "ref": "filter-sort-orders"}, {"kind": "guide", "ref": "junior-data-engineer"}}})
+	curriculum := int64(r.json(t)["id"].(float64))
+	due := s.now().AddDate(0, 0, 30).UTC().Format("2006-01-02")
+	if r := mentor.call("POST", "/api/v1/cohorts/"+strconv.FormatInt(cohort, 10)+"/assignments", map[string]any{"curriculum_id": curriculum, "due": due}); r.status != 201 {
+		t.Fatalf("assign: %d %s", r.status, r.body)
+	}
+	// The learner passes one lab, so the home's level and next step are
+	// the rule's, not a fresh account's defaults.
+	lab := s.labs.Lab("customers-without-orders")
+	if r := learner.call("POST", "/api/v1/labs/customers-without-orders/submissions", map[string]string{"sql": lab.Solution}); r.status != 201 {
+		t.Fatalf("submit: %d %s", r.status, r.body)
+	}
+
+	for _, width := range []struct {
+		name string
+		size chromedp.Action[chromedp.Void]
+	}{{"390 px", phone}, {"1280 px", desktop}} {
+		// A visitor learns what labs are and finds the catalog.
+		visitor := newTab(t, browser)
+		if err := chromedp.Do(visitor, width.size, chromedp.Navigate(base+"/"), chromedp.WaitVisible(css(`[data-testid="home-labs"]`))); err != nil {
+			t.Fatalf("%s: the visitor's home has no labs section: %v", width.name, err)
+		}
+		if n, _ := chromedp.Run(visitor, chromedp.Evaluate[int](`document.querySelectorAll('main [data-testid="home-labs"] a[href="/labs"]').length`)); n == 0 {
+			t.Errorf("%s: the labs section does not link the lab catalog", width.name)
+		}
+		if got := text(t, visitor, `[data-testid="home-labs"]`); !strings.Contains(got, strconv.Itoa(len(s.labs.Labs))) {
+			t.Errorf("%s: the labs section = %q, want it to say how many labs there are (%d)", width.name, got, len(s.labs.Labs))
+		}
+		if width.name == "390 px" {
+			noHorizontalOverflow(t, visitor, "the visitor's home at 390 px")
+		}
+
+		// The learner: level, next step and assignments with due dates.
+		tab := newTab(t, browser)
+		if err := chromedp.Do(tab, width.size); err != nil {
+			t.Fatal(err)
+		}
+		signInAt(t, tab, base, "", "lee@example.com")
+		err := chromedp.Do(tab, chromedp.Navigate(base+"/me"), chromedp.WaitVisible(css(`[data-testid="overall-level"]`)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantLevel := text(t, tab, `[data-testid="overall-level"]`)
+		wantNext, _ := chromedp.Run(tab, chromedp.AttributeValue(css(`[data-testid="next-steps"] li a`), "href"))
+		if err := chromedp.Do(tab, chromedp.Navigate(base+"/"), chromedp.WaitVisible(css(`[data-testid="home-level"]`))); err != nil {
+			t.Fatalf("%s: the learner's home shows no level: %v", width.name, err)
+		}
+		if got := text(t, tab, `[data-testid="home-level"]`); got != wantLevel {
+			t.Errorf("%s: the home's level = %q, the dashboard's = %q", width.name, got, wantLevel)
+		}
+		next, err := chromedp.Run(tab, chromedp.AttributeValue(css(`[data-testid="home-next"] a`), "href"))
+		if err != nil || next.Value != wantNext.Value || next.Value == "" {
+			t.Errorf("%s: the home's next step links %q (%v), the dashboard's first step %q", width.name, next.Value, err, wantNext.Value)
+		}
+		assignment := text(t, tab, `[data-testid="home-assignment"]`)
+		if done := s.msgs.T("en", "home.done_of", 0, 2); !strings.Contains(assignment, "Week one") || !strings.Contains(assignment, done) {
+			t.Errorf("%s: the home's assignment = %q, want its title and %q", width.name, assignment, done)
+		}
+		if d, _ := chromedp.Run(tab, chromedp.AttributeValue(css(`[data-testid="home-assignment"] time`), "datetime")); d.Value != due {
+			t.Errorf("%s: the assignment's due date = %q, want %s", width.name, d.Value, due)
+		}
+		if width.name == "390 px" {
+			noHorizontalOverflow(t, tab, "the learner's home at 390 px")
+			screenshot(t, tab, "home-learner-phone.png")
+		} else {
+			screenshot(t, tab, "home-learner.png")
+		}
+
+		// The mentor: their cohorts and the review queue.
+		mtab := newTab(t, browser)
+		if err := chromedp.Do(mtab, width.size); err != nil {
+			t.Fatal(err)
+		}
+		signInAt(t, mtab, base, "", "mina@example.com")
+		if err := chromedp.Do(mtab, chromedp.Navigate(base+"/"), chromedp.WaitVisible(css(`[data-testid="home-cohorts"]`))); err != nil {
+			t.Fatalf("%s: the mentor's home lists no cohorts: %v", width.name, err)
+		}
+		href, _ := chromedp.Run(mtab, chromedp.AttributeValue(css(`[data-testid="home-cohorts"] a[href^="/mentor/cohorts/"]`), "href"))
+		if href.Value != "/mentor/cohorts/"+strconv.FormatInt(cohort, 10) {
+			t.Errorf("%s: the mentor's home links cohort %q, want /mentor/cohorts/%d", width.name, href.Value, cohort)
+		}
+		if n, _ := chromedp.Run(mtab, chromedp.Evaluate[int](`document.querySelectorAll('main [data-testid="home-reviews"] a[href="/mentor/reviews"]').length`)); n == 0 {
+			t.Errorf("%s: the mentor's home does not link the review queue", width.name)
+		}
+		if width.name == "390 px" {
+			noHorizontalOverflow(t, mtab, "the mentor's home at 390 px")
+		}
 	}
 }
