@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -327,4 +328,148 @@ func TestBrowserHome(t *testing.T) {
 			noHorizontalOverflow(t, mtab, "the mentor's home at 390 px")
 		}
 	}
+}
+
+// rect is an element's box in the window, in CSS pixels.
+type rect struct {
+	Top, Bottom, Left, Right, Width float64
+}
+
+func boxOf(t *testing.T, ctx context.Context, sel string) rect {
+	t.Helper()
+	r, err := chromedp.Run(ctx, chromedp.Evaluate[rect](`(function(){var el=document.querySelector(`+"`"+sel+"`"+`); if (!el) return null; var r=el.getBoundingClientRect(); return {Top:r.top, Bottom:r.bottom, Left:r.left, Right:r.right, Width:r.width}})()`))
+	if err != nil {
+		t.Fatalf("the box of %s: %v", sel, err)
+	}
+	return r
+}
+
+// On a phone the guide's title and introduction come first and the table
+// of contents after them, folded (a <details>, so it unfolds without
+// JavaScript too); on a laptop it is an open column beside the text.
+func TestBrowserGuideLayout(t *testing.T) {
+	browser := startBrowser(t)
+	s := newTestServer(t)
+	base := serveHTTP(t, s)
+	g := s.content.Guide("senior-data-engineer")
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	const inline = "article.prose details.toc-inline"
+	for _, tc := range []struct {
+		name  string
+		setup []chromedp.Action[chromedp.Void]
+	}{
+		{"390 px", []chromedp.Action[chromedp.Void]{phone}},
+		{"390 px without JavaScript", []chromedp.Action[chromedp.Void]{phone, withoutJS()}},
+	} {
+		tab := newTab(t, browser)
+		steps := append(tc.setup, chromedp.Navigate(base+"/guides/"+g.Slug), chromedp.WaitVisible(css("article.prose h1")))
+		if err := chromedp.Do(tab, steps...); err != nil {
+			t.Fatalf("%s: open the guide: %v", tc.name, err)
+		}
+		// Whatever table of contents shows, it comes after the title and
+		// the introduction, and the title is on the first screen.
+		h1, summary := boxOf(t, tab, "article.prose h1"), boxOf(t, tab, "article.prose header > p:nth-of-type(2)")
+		height, _ := chromedp.Run(tab, chromedp.Evaluate[float64](`window.innerHeight`))
+		if h1.Bottom > height || h1.Top < 0 || summary.Bottom > height {
+			t.Errorf("%s: the title (%.0f-%.0f px) or the introduction (bottom %.0f px) is below the fold of %.0f px", tc.name, h1.Top, h1.Bottom, summary.Bottom, height)
+		}
+		shown, _ := chromedp.Run(tab, chromedp.Evaluate[[]rect](`Array.from(document.querySelectorAll("nav.toc, .toc-inline")).filter(function(el){return el.getClientRects().length > 0}).map(function(el){var r=el.getBoundingClientRect(); return {Top:r.top, Bottom:r.bottom, Left:r.left, Right:r.right, Width:r.width}})`))
+		if len(shown) != 1 {
+			t.Fatalf("%s: %d tables of contents show, want one", tc.name, len(shown))
+		}
+		if shown[0].Top < summary.Bottom {
+			t.Errorf("%s: the table of contents (top %.0f px) comes before the title and introduction (bottom %.0f px)", tc.name, shown[0].Top, summary.Bottom)
+		}
+		open, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.querySelector("`+inline+`").open`))
+		if err != nil || open {
+			t.Errorf("%s: the table of contents is open (%v), want it folded under its title", tc.name, err)
+		}
+		links, _ := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelectorAll("`+inline+` li a").length`))
+		if links != len(g.Body.TOC) {
+			t.Errorf("%s: the table of contents has %d links, want %d", tc.name, links, len(g.Body.TOC))
+		}
+		// Unfold it and follow a link.
+		err = chromedp.Do(tab, chromedp.Click(css(inline+" summary")), chromedp.WaitVisible(css(inline+" li a")), chromedp.Click(css(inline+" li a")))
+		if err != nil {
+			t.Fatalf("%s: unfold the table of contents and follow a link: %v", tc.name, err)
+		}
+		if hash, _ := chromedp.Run(tab, chromedp.Evaluate[string](`location.hash`)); hash != "#"+g.Body.TOC[0].ID {
+			t.Errorf("%s: after the first link, the address ends in %q, want #%s", tc.name, hash, g.Body.TOC[0].ID)
+		}
+		noHorizontalOverflow(t, tab, "the guide at "+tc.name)
+		if tc.name == "390 px" {
+			if err := chromedp.Do(tab, chromedp.Navigate(base+"/guides/"+g.Slug), chromedp.WaitVisible(css("article.prose h1"))); err != nil {
+				t.Fatal(err)
+			}
+			screenshot(t, tab, "guide-phone.png")
+		}
+	}
+
+	// A laptop: the table of contents is an open column left of the text,
+	// and the folded one is not shown.
+	tab := newTab(t, browser)
+	if err := chromedp.Do(tab, desktop, chromedp.Navigate(base+"/guides/"+g.Slug), chromedp.WaitVisible(css("nav.toc li a"))); err != nil {
+		t.Fatalf("1280 px: the table of contents is not shown open: %v", err)
+	}
+	h1, toc := boxOf(t, tab, "article.prose h1"), boxOf(t, tab, "nav.toc")
+	if toc.Right > h1.Left || toc.Top > h1.Bottom {
+		t.Errorf("1280 px: the table of contents (%.0f-%.0f px across, top %.0f) is not a column beside the title (from %.0f px, bottom %.0f)", toc.Left, toc.Right, toc.Top, h1.Left, h1.Bottom)
+	}
+	if n, _ := chromedp.Run(tab, chromedp.Evaluate[int](`document.querySelector("`+inline+`").getClientRects().length`)); n != 0 {
+		t.Error("1280 px: the folded table of contents shows beside the open one")
+	}
+	noHorizontalOverflow(t, tab, "the guide at 1280 px")
+}
+
+// The career matrix shows every level on a phone (one card per
+// competency), and stays a table on a laptop.
+func TestBrowserCareerMatrix(t *testing.T) {
+	browser := startBrowser(t)
+	s := newTestServer(t)
+	base := serveHTTP(t, s)
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	cells := func(ctx context.Context, row string) []rect {
+		t.Helper()
+		r, err := chromedp.Run(ctx, chromedp.Evaluate[[]rect](`Array.from(document.querySelectorAll(`+"`"+row+" > td`"+`)).map(function(el){var r=el.getBoundingClientRect(); return {Top:r.top, Bottom:r.bottom, Left:r.left, Right:r.right, Width:r.width}})`))
+		if err != nil || len(r) != 4 {
+			t.Fatalf("the cells of %s: %d (%v), want 4", row, len(r), err)
+		}
+		return r
+	}
+	for _, lang := range []string{"en", "ko"} {
+		tab := newTab(t, browser)
+		if err := chromedp.Do(tab, phone, chromedp.Navigate(base+"/lang/"+lang+"?next=/career"), chromedp.WaitVisible(css("#sql-querying"))); err != nil {
+			t.Fatalf("%s: open the matrix at 390 px: %v", lang, err)
+		}
+		for _, row := range []string{"#sql-querying", `tr[data-competency="leadership"]`} {
+			for i, c := range cells(tab, row) {
+				level := s.msgs.T(lang, "level."+[]string{"junior", "mid", "senior", "lead"}[i])
+				if c.Width == 0 || c.Left < 0 || c.Right > 390 {
+					t.Errorf("%s: %s, level %s: the cell spans %.0f-%.0f px, outside the 390 px window", lang, row, level, c.Left, c.Right)
+				}
+				label, _ := chromedp.Run(tab, chromedp.Evaluate[string](fmt.Sprintf(`document.querySelectorAll(%q)[%d].innerText`, row+" > td", i)))
+				if !strings.Contains(label, level) {
+					t.Errorf("%s: %s, the %s cell does not name its level: %q", lang, row, level, label)
+				}
+			}
+		}
+		noHorizontalOverflow(t, tab, lang+": the career matrix at 390 px")
+		if lang == "ko" {
+			screenshot(t, tab, "career-phone-ko.png")
+		}
+	}
+	tab := newTab(t, browser)
+	if err := chromedp.Do(tab, desktop, chromedp.Navigate(base+"/career"), chromedp.WaitVisible(css("#sql-querying"))); err != nil {
+		t.Fatalf("open the matrix at 1280 px: %v", err)
+	}
+	for _, row := range []string{"#sql-querying", `tr[data-competency="leadership"]`} {
+		c := cells(tab, row)
+		for i := 1; i < len(c); i++ {
+			if c[i].Top != c[0].Top || c[i].Left < c[i-1].Right-1 || c[i].Right > 1280 {
+				t.Errorf("1280 px: %s is not one row of four columns in the window: %+v", row, c)
+				break
+			}
+		}
+	}
+	noHorizontalOverflow(t, tab, "the career matrix at 1280 px")
 }
