@@ -75,6 +75,15 @@ func (s *Store) RebuildSearchIndex(ctx context.Context, docs []SearchDoc) (bool,
 		if _, err := tx.ExecContext(ctx, searchTable); err != nil {
 			return fmt.Errorf("store: create the search index: %w", err)
 		}
+		// The index is written once and only read until the next rebuild:
+		// merging segments while loading it is time spent on every start
+		// that buys nothing, so merge only when a level reaches 64.
+		for _, opt := range []string{`INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0)`,
+			`INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', 64)`} {
+			if _, err := tx.ExecContext(ctx, opt); err != nil {
+				return fmt.Errorf("store: configure the search index: %w", err)
+			}
+		}
 		stmt, err := tx.PrepareContext(ctx, `INSERT INTO search_index (title, summary, body, kind, ref, lang) VALUES (?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return fmt.Errorf("store: fill the search index: %w", err)
