@@ -69,7 +69,7 @@ func SearchTerms(q string) ([]string, error) {
 		return nil, ErrSearchEmpty
 	}
 	if !utf8.ValidString(q) {
-		return nil, invalid("search.err_long", "the search is not valid UTF-8 text")
+		return nil, invalid("search.err_text", "the search is not valid UTF-8 text")
 	}
 	if n := utf8.RuneCountInString(q); n > MaxSearchQuery {
 		return nil, invalid("search.err_long", "the search is %d characters; the limit is %d", n, MaxSearchQuery)

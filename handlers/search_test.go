@@ -65,6 +65,7 @@ func TestSearchAPI(t *testing.T) {
 		{name: "too many words", url: "/api/v1/search?q=" + q("a b c d e f g h i"), wantStatus: 400,
 			wantBody: apiError("the search has 9 words; the limit is 8")},
 		{name: "an unknown language", url: "/api/v1/search?q=sql&lang=fr", wantStatus: 400, wantBody: apiError(domain.ErrSearchLang.Msg)},
+		{name: "not UTF-8", url: "/api/v1/search?q=%FF%FE", wantStatus: 400, wantBody: apiError("the search is not valid UTF-8 text")},
 	})
 }
 
@@ -94,6 +95,8 @@ func TestSearchPage(t *testing.T) {
 			want: []string{`data-testid="search-empty"`, "No guide, lab or task matches “zzqxjv”."}},
 		{name: "too long: 400 with the reason, the box keeps the text", url: "/search?q=" + strings.Repeat("x", 101), wantStatus: 400,
 			want: []string{"The search is too long", `value="` + strings.Repeat("x", 101) + `"`, `aria-invalid="true"`}},
+		{name: "not UTF-8: 400 with the reason", url: "/search?q=%FF%FE", wantStatus: 400,
+			want: []string{"The search holds characters that are not text"}},
 		{name: "the query is echoed escaped", url: "/search?q=" + q(`<script>alert(1)</script>`), wantStatus: 200,
 			want:    []string{`value="&lt;script&gt;alert(1)&lt;/script&gt;"`, `“&lt;script&gt;alert(1)&lt;/script&gt;”`},
 			notWant: []string{`<script>alert(1)`}},
