@@ -7,6 +7,7 @@
 package domain
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"time"
@@ -45,10 +46,16 @@ func New(opts Options) (*Service, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
-	return &Service{
+	s := &Service{
 		store: opts.Store, content: opts.Content, labs: opts.Labs, grader: opts.Grader, log: opts.Logger,
 		items: evidenceItems(opts.Content, opts.Labs),
-	}, nil
+	}
+	// The search index is derived from what was just loaded, so it is
+	// made here, before anything can search it. The store bounds the call.
+	if err := s.RebuildSearchIndex(context.Background()); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // Now is the portal's one clock, the store's.

@@ -7,6 +7,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"ladder/domain"
+	"ladder/store"
 )
 
 // form is what a form page needs to show the values typed and the errors.
@@ -52,7 +53,7 @@ func (s *Server) loginPage(c *fiber.Ctx) error {
 		return c.Redirect("/account", fiber.StatusSeeOther)
 	}
 	f := newForm()
-	f.Next = safeNext(c.Query("next", "/"))
+	f.Next = returnPath(c.Query("next"))
 	if c.Query("done") == "password" {
 		f.Message = "auth.password_changed_login"
 	}
@@ -62,7 +63,7 @@ func (s *Server) loginPage(c *fiber.Ctx) error {
 func (s *Server) loginSubmit(c *fiber.Ctx) error {
 	f := newForm()
 	f.Values["email"] = strings.TrimSpace(c.FormValue("email"))
-	f.Next = safeNext(c.FormValue("next", "/"))
+	f.Next = returnPath(c.FormValue("next"))
 	u, err := s.ops.Login(c.UserContext(), f.Values["email"], c.FormValue("password"), c.IP())
 	if errors.Is(err, domain.ErrBadCredentials) {
 		f.Errors["password"] = domain.ErrBadCredentials.Key
@@ -75,7 +76,20 @@ func (s *Server) loginSubmit(c *fiber.Ctx) error {
 	if _, _, err := s.startSession(c, u); err != nil {
 		return err
 	}
+	if f.Next == "" {
+		return c.Redirect(homeOf(u), fiber.StatusSeeOther)
+	}
 	return c.Redirect(f.Next, fiber.StatusSeeOther)
+}
+
+// homeOf is where a role works, for a sign-in with no page to return to:
+// learners to their progress, mentors and admins to their cohorts and
+// review queue.
+func homeOf(u store.User) string {
+	if u.Role == store.RoleMentor || u.Role == store.RoleAdmin {
+		return "/mentor"
+	}
+	return "/me"
 }
 
 func (s *Server) logoutSubmit(c *fiber.Ctx) error {

@@ -76,6 +76,8 @@ func TestPages(t *testing.T) {
 	runScenarios(t, s, []scenario{
 		{name: "home", url: "/", wantStatus: 200,
 			want: []string{`<html lang="en">`, "Career path", "/guides/career-path"}},
+		{name: "home tells a visitor about the labs", url: "/", wantStatus: 200,
+			want: []string{`data-testid="home-labs"`, `href="/labs"`, `href="/labs?kind=etl"`, fmt.Sprintf("%d hands-on labs", len(s.labs.Labs))}, notWant: []string{`data-testid="home-level"`}},
 		{name: "home in Korean by cookie", url: "/", headers: ko, wantStatus: 200,
 			want: []string{`<html lang="ko">`, "커리어 패스", "/guides/career-path-ko"}},
 		{name: "home in Korean by Accept-Language", url: "/", headers: map[string]string{"Accept-Language": "ko-KR,ko;q=0.9"}, wantStatus: 200,

@@ -42,31 +42,6 @@ func (s *Server) view(c *fiber.Ctx, section, title string, data any) view {
 	}
 }
 
-func (s *Server) home(c *fiber.Ctx) error {
-	lang := langOf(c)
-	type track struct {
-		Name   string
-		Guides []*content.Guide
-	}
-	var tracks []track
-	for _, name := range content.Tracks {
-		t := track{Name: name}
-		for _, g := range s.content.GuidesIn(lang) {
-			if g.Track == name {
-				t.Guides = append(t.Guides, g)
-			}
-		}
-		if len(t.Guides) > 0 {
-			tracks = append(tracks, t)
-		}
-	}
-	var start *content.Guide
-	if len(tracks) > 0 {
-		start = tracks[0].Guides[0]
-	}
-	return c.Render("home", s.view(c, "home", "", fiber.Map{"Tracks": tracks, "Start": start}))
-}
-
 type levelGroup struct {
 	Level  string
 	Guides []*content.Guide

@@ -42,6 +42,19 @@ func safeNext(next string) string {
 	return out
 }
 
+// returnPath is next when it names a page on this site to go back to, and
+// "" when there is none: next is empty, or safeNext refuses it. The login
+// page then sends each role to its own home.
+func returnPath(next string) string {
+	if next == "" {
+		return ""
+	}
+	if p := safeNext(next); p != "/" || next == "/" {
+		return p
+	}
+	return ""
+}
+
 // escapeQuery percent-encodes what may not appear in a query as is; url.URL
 // keeps RawQuery exactly as it was received.
 func escapeQuery(q string) string {

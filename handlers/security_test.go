@@ -91,27 +91,34 @@ func TestRedirectTargetsStayOnSite(t *testing.T) {
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			q := url.QueryEscape(tt.next)
-			redirect := func(name string, c *client, method, path string, form url.Values) scenario {
+			redirect := func(name string, c *client, method, path string, form url.Values, want string) scenario {
 				return scenario{name: name, client: c, method: method, url: path, body: form, wantStatus: 303,
-					wantHeaderIs: map[string]string{"Location": tt.want},
+					wantHeaderIs: map[string]string{"Location": want},
 					after:        func(t *testing.T, r reply) { noInjectedHeaders(t, name, r.header) }}
+			}
+			// A refused next is no return page: the login form carries
+			// none, and a learner signing in lands on their progress.
+			loginNext, loginWant := tt.want, tt.want
+			if tt.want == "/" {
+				loginNext, loginWant = "", "/me"
 			}
 			login, signup := newClient(t, s), newClient(t, s)
 			ltok, stok := login.csrf(), signup.csrf()
 			runScenarios(t, s, []scenario{
-				redirect("GET /lang/en", nil, "GET", "/lang/en?next="+q, nil),
+				redirect("GET /lang/en", nil, "GET", "/lang/en?next="+q, nil, tt.want),
 				{name: "GET /login", client: login, url: "/login?next=" + q, wantStatus: 200,
-					want: []string{`<input type="hidden" name="next" value="` + template.HTMLEscapeString(tt.want) + `">`}},
-				redirect("POST /login", login, "POST", "/login", url.Values{"_csrf": {ltok}, "email": {"target@example.com"}, "password": {"correct horse battery"}, "next": {tt.next}}),
-				redirect("POST /signup", signup, "POST", "/signup", url.Values{"_csrf": {stok}, "email": {fmt.Sprintf("new%d@example.com", i)}, "password": {"correct horse battery"}, "next": {tt.next}}),
+					want: []string{`<input type="hidden" name="next" value="` + template.HTMLEscapeString(loginNext) + `">`}},
+				redirect("POST /login", login, "POST", "/login", url.Values{"_csrf": {ltok}, "email": {"target@example.com"}, "password": {"correct horse battery"}, "next": {tt.next}}, loginWant),
+				redirect("POST /signup", signup, "POST", "/signup", url.Values{"_csrf": {stok}, "email": {fmt.Sprintf("new%d@example.com", i)}, "password": {"correct horse battery"}, "next": {tt.next}}, tt.want),
 			})
 		})
 	}
 
-	// The login page puts only the cleaned value in its form.
-	for _, p := range []string{"/login", "/signup"} {
+	// The login page puts only the cleaned value in its form: none, for
+	// the login page, which then sends each role to its home.
+	for p, want := range map[string]string{"/login": `name="next" value=""`, "/signup": `name="next" value="/"`} {
 		page := newClient(t, s).do("GET", p+"?next="+url.QueryEscape("//evil.example"), "", nil, nil)
-		if !strings.Contains(page.body, `name="next" value="/"`) {
+		if !strings.Contains(page.body, want) {
 			t.Errorf("%s does not put the cleaned next into its form", p)
 		}
 	}
@@ -290,7 +297,7 @@ func TestLoginCSRF(t *testing.T) {
 				sc.want = []string{"sent from another site"}
 				sc.wantCookie = map[string]string{sessionCookie: ""}
 			} else {
-				sc.wantHeaderIs = map[string]string{"Location": "/"}
+				sc.wantHeaderIs = map[string]string{"Location": map[string]string{"/login": "/me", "/signup": "/"}[route]}
 				sc.after = func(t *testing.T, r reply) {
 					if c.cookies[sessionCookie] == "" {
 						t.Error("an accepted form set no session cookie")

@@ -20,3 +20,19 @@
     window.LadderEditor.attach(ta, {});
   });
 })();
+
+// "/" moves to the search box, as on most sites, unless the reader is
+// typing somewhere. Without JavaScript the box is one Tab away in the header.
+(function () {
+  "use strict";
+  var box = document.querySelector("input[data-search-box]");
+  if (!box) { return; }
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) { return; }
+    var t = e.target;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
+    e.preventDefault();
+    box.focus();
+    box.select();
+  });
+})();
