@@ -94,6 +94,36 @@ func NewDatabase(t testing.TB, with ...string) string {
 	return u.String()
 }
 
+// SetReachable makes a database made by NewDatabase refuse new sessions
+// and ends those it has (false), as a lost database looks to its clients,
+// or accept sessions again (true).
+func SetReachable(t testing.TB, dbURL string, reachable bool) {
+	t.Helper()
+	srv, err := get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	if !strings.HasPrefix(name, "ladder_test_") {
+		t.Fatalf("pgtest: %s is not a database NewDatabase made", name)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	stmts := []string{fmt.Sprintf("ALTER DATABASE %s WITH ALLOW_CONNECTIONS %t", name, reachable)}
+	if !reachable {
+		stmts = append(stmts, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"+name+"'")
+	}
+	for _, q := range stmts {
+		if _, err := srv.admin.ExecContext(ctx, q); err != nil {
+			t.Fatalf("pgtest: %s: %v", q, err)
+		}
+	}
+}
+
 // Stop ends the throwaway cluster, if one was started, and removes its
 // folder. TestMain calls it after the tests ran.
 func Stop() {
