@@ -26,8 +26,10 @@ import (
 //   - booleans: stored as INTEGER 0/1 on both. A boolean expression in a
 //     SELECT list (EXISTS, IS NOT NULL) comes back as 0/1 from SQLite and as
 //     a boolean from PostgreSQL: scan it into a Go bool, which accepts both.
-//   - LIKE: SQLite's is case-insensitive for ASCII, PostgreSQL's is not; use
-//     dialect.like where a query needs case-insensitive matching.
+//   - LIKE: SQLite's ignores ASCII case, PostgreSQL's does not, and no query
+//     uses LIKE today. One that must ignore case says lower(col) LIKE
+//     lower(?) on both, with a test on both engines for non-ASCII text
+//     (SQLite's lower folds ASCII only; PostgreSQL's follows the collation).
 //   - integers: ids are 64-bit (BIGINT on PostgreSQL); counts scan into int.
 //
 // What differs is below, plus backup (VACUUM INTO, SQLite only), PRAGMAs
@@ -43,8 +45,6 @@ type dialect struct {
 	// SQLite's transactions begin IMMEDIATE and so already hold the write
 	// lock; PostgreSQL's run at READ COMMITTED and must lock the rows.
 	forUpdate string
-	// like is the operator that matches a pattern ignoring ASCII case.
-	like string
 	// lockMigrations keeps other processes from migrating the same database
 	// until the returned function runs; it waits at most for ctx.
 	lockMigrations func(ctx context.Context, conn *sql.Conn) (unlock func(), err error)
@@ -60,7 +60,6 @@ var sqliteDialect = dialect{
 	name:       EngineSQLite,
 	migrations: "migrations",
 	forUpdate:  "",
-	like:       "LIKE",
 	// One process at a time migrates SQLite: serve holds the data
 	// directory's lock, and each migration checks inside its IMMEDIATE
 	// transaction that no one applied it meanwhile.
@@ -71,7 +70,6 @@ var postgresDialect = dialect{
 	name:           EnginePostgres,
 	migrations:     "migrations/postgres",
 	forUpdate:      " FOR UPDATE",
-	like:           "ILIKE", // with COLLATE "C" columns ILIKE folds ASCII only, as SQLite's LIKE does
 	lockMigrations: advisoryLock,
 }
 
