@@ -130,7 +130,7 @@ func TestMetrics(t *testing.T) {
 	body := newClient(t, s).do("GET", "/metrics", "", nil, nil).body
 	for _, w := range []string{`ladder_http_requests_total{method="GET",route="/guides",status="200"} 1`, "ladder_http_request_duration_seconds_bucket", "process_resident_memory_bytes",
 		`ladder_grading_duration_seconds_count{kind="query",op="grade",outcome="pass"}`, `ladder_grading_duration_seconds_count{kind="query",op="grade",outcome="sql"}`,
-		"ladder_grader_queue_depth 0", "ladder_grader_busy_rejections_total", "ladder_db_read_open_connections", "ladder_db_write_wait_count_total"} {
+		"ladder_grader_queue_depth 0", "ladder_grader_busy_rejections_total", `ladder_db_open_connections{engine="sqlite",pool="read"}`, `ladder_db_wait_count_total{engine="sqlite",pool="write"}`} {
 		if !strings.Contains(body, w) {
 			t.Errorf("metrics lack %q", w)
 		}

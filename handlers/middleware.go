@@ -161,14 +161,22 @@ func (m *metrics) registerGauges(pool *labs.Pool, st *store.Store) {
 	gauge("ladder_grader_workers", "Grader worker processes.", func() float64 { return float64(pool.Stats().Workers) })
 	counter("ladder_grader_busy_rejections_total", "Jobs refused because every worker was busy and the queue full.", func() float64 { return float64(pool.Stats().Busy) })
 	counter("ladder_grader_worker_restarts_total", "Workers killed (deadline, memory, crash, cancellation) and replaced.", func() float64 { return float64(pool.Stats().Restarts) })
-	for _, p := range []struct {
-		name string
-		get  func() sql.DBStats
-	}{{"read", func() sql.DBStats { return st.Stats().Read }}, {"write", func() sql.DBStats { return st.Stats().Write }}} {
-		get := p.get
-		gauge("ladder_db_"+p.name+"_open_connections", "Open connections of the "+p.name+" pool.", func() float64 { return float64(get().OpenConnections) })
-		gauge("ladder_db_"+p.name+"_in_use", "Connections in use in the "+p.name+" pool.", func() float64 { return float64(get().InUse) })
-		counter("ladder_db_"+p.name+"_wait_count_total", "Waits for a connection in the "+p.name+" pool.", func() float64 { return float64(get().WaitCount) })
-		counter("ladder_db_"+p.name+"_wait_seconds_total", "Time spent waiting for a connection in the "+p.name+" pool.", func() float64 { return get().WaitDuration.Seconds() })
+	// One set of series per database pool, labelled by engine and pool:
+	// read and write on SQLite, the one pool on PostgreSQL.
+	for i, p := range st.Stats() {
+		labels := prometheus.Labels{"engine": p.Engine, "pool": p.Pool}
+		get := func() sql.DBStats { return st.Stats()[i].DBStats }
+		pgauge := func(name, help string, f func() float64) {
+			m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help, ConstLabels: labels}, f))
+		}
+		pcounter := func(name, help string, f func() float64) {
+			m.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help, ConstLabels: labels}, f))
+		}
+		pgauge("ladder_db_max_open_connections", "Connections the pool may open.", func() float64 { return float64(get().MaxOpenConnections) })
+		pgauge("ladder_db_open_connections", "Open connections of the pool.", func() float64 { return float64(get().OpenConnections) })
+		pgauge("ladder_db_in_use_connections", "Connections of the pool in use.", func() float64 { return float64(get().InUse) })
+		pgauge("ladder_db_idle_connections", "Idle connections of the pool.", func() float64 { return float64(get().Idle) })
+		pcounter("ladder_db_wait_count_total", "Waits for a connection of the pool.", func() float64 { return float64(get().WaitCount) })
+		pcounter("ladder_db_wait_seconds_total", "Time spent waiting for a connection of the pool.", func() float64 { return get().WaitDuration.Seconds() })
 	}
 }

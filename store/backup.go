@@ -13,12 +13,20 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// Backup writes a consistent copy of the live database to path with VACUUM
-// INTO. It runs while the server serves: WAL lets it read a snapshot while
-// writers go on.
+// ErrUsePgTools is returned by Backup on PostgreSQL: its own tools, pg_dump
+// and pg_restore, back it up and restore it, consistently and while the
+// replicas serve, so the portal does not do it a second way.
+var ErrUsePgTools = errors.New("store: with PostgreSQL, back up with pg_dump and restore with pg_restore (see the README's PostgreSQL section)")
+
+// Backup writes a consistent copy of the live SQLite database to path with
+// VACUUM INTO. It runs while the server serves: WAL lets it read a snapshot
+// while writers go on. On PostgreSQL it returns ErrUsePgTools.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
+	if s.dialect.name != EngineSQLite {
+		return ErrUsePgTools
+	}
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("store: backup: %s already exists", path)
 	}
@@ -28,7 +36,8 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	return nil
 }
 
-// CheckIntegrity runs PRAGMA integrity_check and returns its verdict.
+// CheckIntegrity runs SQLite's PRAGMA integrity_check and returns its
+// verdict; on PostgreSQL, which has no such check, it is an error.
 func (s *Store) CheckIntegrity(ctx context.Context) error {
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
@@ -153,10 +162,22 @@ func copyFile(src, dst string) error {
 	return f.Close()
 }
 
-// PoolStats are the database pools' counters, for metrics.
+// PoolStats is one connection pool's counters, for metrics.
 type PoolStats struct {
-	Read, Write sql.DBStats
+	Engine string // EngineSQLite or EnginePostgres
+	Pool   string // "read" or "write" on SQLite; "main", the one pool, on PostgreSQL
+	sql.DBStats
 }
 
-// Stats returns the pools' counters.
-func (s *Store) Stats() PoolStats { return PoolStats{Read: s.read.Stats(), Write: s.write.Stats()} }
+// Stats returns the counters of each of the store's pools. Which pools, and
+// their order, stay the same while the store is open, so metrics can be
+// registered once.
+func (s *Store) Stats() []PoolStats {
+	if s.read == s.write {
+		return []PoolStats{{Engine: s.dialect.name, Pool: "main", DBStats: s.read.Stats()}}
+	}
+	return []PoolStats{
+		{Engine: s.dialect.name, Pool: "read", DBStats: s.read.Stats()},
+		{Engine: s.dialect.name, Pool: "write", DBStats: s.write.Stats()},
+	}
+}

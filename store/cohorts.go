@@ -49,13 +49,13 @@ func (s *Store) CreateCohort(ctx context.Context, mentorID int64, name string) (
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
 	c := Cohort{Name: name, MentorID: mentorID, JoinCode: joinCode(), CreatedAt: s.clock().UTC()}
-	res, err := s.write.ExecContext(ctx, "INSERT INTO cohorts (name, mentor_id, join_code, created_at) VALUES (?, ?, ?, ?)",
+	var err error
+	c.ID, err = insertID(ctx, s.write, "INSERT INTO cohorts (name, mentor_id, join_code, created_at) VALUES (?, ?, ?, ?)",
 		name, mentorID, c.JoinCode, s.now())
 	if err != nil {
 		return c, fmt.Errorf("store: create cohort %q: %w", name, err)
 	}
-	c.ID, err = res.LastInsertId()
-	return c, err
+	return c, nil
 }
 
 const cohortColumns = "c.id, c.name, c.mentor_id, c.join_code, c.created_at, (SELECT count(*) FROM cohort_members m WHERE m.cohort_id = c.id AND " + learnerMember + ")"
@@ -139,7 +139,9 @@ func (s *Store) CohortsOfLearner(ctx context.Context, userID int64) ([]Cohort, e
 func (s *Store) AddMember(ctx context.Context, cohortID, userID int64) error {
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
-	res, err := s.write.ExecContext(ctx, "INSERT INTO cohort_members (cohort_id, user_id, added_at) SELECT ?, id, ? FROM users WHERE id = ? AND role = ?",
+	// The casts give PostgreSQL the types of values it cannot infer from a
+	// SELECT list; SQLite ignores them.
+	res, err := s.write.ExecContext(ctx, "INSERT INTO cohort_members (cohort_id, user_id, added_at) SELECT CAST(? AS BIGINT), id, CAST(? AS TEXT) FROM users WHERE id = ? AND role = ?",
 		cohortID, s.now(), userID, RoleLearner)
 	if err != nil {
 		if isUnique(err) {

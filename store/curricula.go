@@ -32,13 +32,11 @@ func (s *Store) CreateCurriculum(ctx context.Context, c Curriculum) (int64, erro
 	var id int64
 	err := s.transact(ctx, func(tx *sql.Tx) error {
 		at := s.now()
-		res, err := tx.ExecContext(ctx, "INSERT INTO curricula (owner_id, title, description, target_level, copied_from, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		var err error
+		id, err = insertID(ctx, tx, "INSERT INTO curricula (owner_id, title, description, target_level, copied_from, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 			c.OwnerID, c.Title, c.Description, c.TargetLevel, c.CopiedFrom, at, at)
 		if err != nil {
 			return fmt.Errorf("store: create curriculum %q: %w", c.Title, err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
 		}
 		return writeItems(ctx, tx, id, c.Items)
 	})

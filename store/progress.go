@@ -31,14 +31,14 @@ func (s *Store) SaveSubmission(ctx context.Context, sub Submission) (int64, erro
 	}
 	var id int64
 	err = s.transact(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx,
+		var err error
+		id, err = insertID(ctx, tx,
 			"INSERT INTO submissions (user_id, lab_id, sql_text, passed, verdict, duration_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 			sub.UserID, sub.LabID, sub.SQL, boolInt(sub.Passed), verdict, sub.DurationMS, s.now())
 		if err != nil {
 			return fmt.Errorf("store: save submission for lab %q: %w", sub.LabID, err)
 		}
-		id, err = res.LastInsertId()
-		return err
+		return nil
 	})
 	return id, err
 }
@@ -398,12 +398,12 @@ func (s *Store) Evidence(ctx context.Context, userIDs []int64) (map[int64]*Evide
 		WHERE s.`+in+" AND "+latestVersion, args, func(sc func(...any) error) error {
 		var id int64
 		var task, status, at string
-		var approved int
+		var approved bool // EXISTS: 0/1 from SQLite, a boolean from PostgreSQL
 		if err := sc(&id, &task, &status, &at, &approved); err != nil {
 			return err
 		}
 		out[id].Tasks[task] = status
-		if approved == 1 {
+		if approved {
 			out[id].Approved[task] = true
 		}
 		seen(out[id], at)

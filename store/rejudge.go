@@ -50,7 +50,7 @@ func (s *Store) Rejudged(ctx context.Context, id int64, v labs.Verdict) (previou
 		return previous, fmt.Errorf("store: encode the new verdict of submission %d: %w", id, err)
 	}
 	err = s.transact(ctx, func(tx *sql.Tx) error {
-		previous, err = scanSubmission(tx.QueryRowContext(ctx, "SELECT "+submissionColumns+" FROM submissions WHERE id = ?", id))
+		previous, err = scanSubmission(tx.QueryRowContext(ctx, "SELECT "+submissionColumns+" FROM submissions WHERE id = ?"+s.dialect.forUpdate, id))
 		if err != nil {
 			return err
 		}

@@ -1,5 +1,7 @@
-// Package store owns Ladder's SQLite database: opening it, applying the
-// embedded migrations and every SQL statement the portal runs.
+// Package store owns Ladder's database: opening it, applying the embedded
+// migrations and every SQL statement the portal runs. The database is SQLite
+// in the data directory by default, or PostgreSQL (OpenPostgres) for
+// several replicas; every method behaves the same on both (see dialect).
 package store
 
 import (
@@ -17,11 +19,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite" // also registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-//go:embed migrations/*.sql
+// migrationFiles holds both engines' migrations: migrations/NNN_name.sql is
+// the SQLite text, migrations/postgres/NNN_name.sql the PostgreSQL one. The
+// two folders hold the same numbers and names (a test checks it), so a
+// database of either engine is at the same version after the same file.
+//
+//go:embed migrations/*.sql migrations/postgres/*.sql
 var migrationFiles embed.FS
 
 // ErrNotFound is returned when a row that was asked for does not exist.
@@ -34,21 +42,47 @@ const DBFile = "ladder.db"
 // cancelled: a stuck database must not hold a request for ever.
 const DefaultTimeout = 5 * time.Second
 
+// DefaultMigrationLockWait is how long opening a PostgreSQL store waits for
+// another replica that is applying migrations: long enough for a real
+// migration, short enough that a stuck one stops the start with a message.
+const DefaultMigrationLockWait = 2 * time.Minute
+
 // Options configure a Store. Zero values take the defaults.
 type Options struct {
 	Now     func() time.Time // the clock for every time the store writes or compares; default time.Now
 	Timeout time.Duration    // deadline of one store call; default DefaultTimeout
+	// SkipMigrations opens the database without applying pending
+	// migrations, for a caller that runs Migrate itself.
+	SkipMigrations bool
+	// MigrationLockWait bounds the wait for another process's migration
+	// lock; default DefaultMigrationLockWait.
+	MigrationLockWait time.Duration
 }
 
-// Store is the portal's database. Reads use a pool; writes go through a
-// single connection so SQLite never answers "database is locked" between our
-// own writers.
+func (o Options) withDefaults() Options {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
+	}
+	if o.MigrationLockWait <= 0 {
+		o.MigrationLockWait = DefaultMigrationLockWait
+	}
+	return o
+}
+
+// Store is the portal's database. On SQLite reads use a pool and writes go
+// through a single connection, so SQLite never answers "database is locked"
+// between our own writers; on PostgreSQL read and write are one pool.
 type Store struct {
-	read    *sql.DB
-	write   *sql.DB
-	path    string
-	clock   func() time.Time
-	timeout time.Duration
+	read     *sql.DB
+	write    *sql.DB
+	dialect  dialect
+	path     string
+	clock    func() time.Time
+	timeout  time.Duration
+	lockWait time.Duration
 }
 
 // Open creates the data directory if needed, opens the database in it and
@@ -60,14 +94,10 @@ func Open(ctx context.Context, dataDir string, opts Options) (*Store, error) {
 	return OpenFile(ctx, filepath.Join(dataDir, DBFile), opts)
 }
 
-// OpenFile opens the database at path and applies pending migrations.
+// OpenFile opens the SQLite database at path and applies pending
+// migrations unless opts.SkipMigrations.
 func OpenFile(ctx context.Context, path string, opts Options) (*Store, error) {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	if opts.Timeout <= 0 {
-		opts.Timeout = DefaultTimeout
-	}
+	opts = opts.withDefaults()
 	dsn := dsnFor(path)
 	read, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -81,16 +111,29 @@ func OpenFile(ctx context.Context, path string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("store: open %q: %w", path, err)
 	}
 	write.SetMaxOpenConns(1)
-	s := &Store{read: read, write: write, path: path, clock: opts.Now, timeout: opts.Timeout}
+	s := &Store{read: read, write: write, dialect: sqliteDialect, path: path, clock: opts.Now, timeout: opts.Timeout}
 	if err := s.Ping(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
-	if err := s.migrate(ctx, migrationFiles); err != nil {
-		s.Close()
+	if err := s.start(ctx, opts); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// start finishes opening either engine: it applies pending migrations
+// unless told not to. On error it closes the store.
+func (s *Store) start(ctx context.Context, opts Options) error {
+	s.lockWait = opts.MigrationLockWait
+	if opts.SkipMigrations {
+		return nil
+	}
+	if _, err := s.migrate(ctx, migrationFiles); err != nil {
+		s.Close()
+		return err
+	}
+	return nil
 }
 
 // dsnFor sets busy_timeout first so that the pragmas after it already wait
@@ -114,15 +157,25 @@ func (s *Store) bound(ctx context.Context) (context.Context, context.CancelFunc)
 	return context.WithTimeout(ctx, s.timeout)
 }
 
-// now is the store's clock as stored text: UTC, RFC 3339 with nanoseconds,
-// so that text order is time order.
+// now is the store's clock as stored text (see formatTime).
 func (s *Store) now() string { return formatTime(s.clock()) }
 
-func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+// storedTime is how times are stored on both engines: UTC RFC 3339 with
+// exactly nine fractional digits. The fixed width makes text order time
+// order (RFC3339Nano drops trailing zeros, and "05Z" sorts after "05.5Z"),
+// and time.RFC3339Nano still parses it.
+const storedTime = "2006-01-02T15:04:05.000000000Z07:00"
+
+func formatTime(t time.Time) string { return t.UTC().Format(storedTime) }
 
 // isUnique reports whether err is a UNIQUE or PRIMARY KEY violation, by the
-// driver's extended result code rather than its message.
+// driver's code rather than its message: SQLite's extended result code, or
+// PostgreSQL's SQLSTATE 23505 (unique_violation, primary keys included).
 func isUnique(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "23505"
+	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		return false
@@ -130,8 +183,12 @@ func isUnique(err error) bool {
 	return se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 }
 
-// Path is the database file's path.
+// Path is the database file's path, or the PostgreSQL URL without its
+// password.
 func (s *Store) Path() string { return s.path }
+
+// Engine is EngineSQLite or EnginePostgres.
+func (s *Store) Engine() string { return s.dialect.name }
 
 // Ping checks that the database answers a query.
 func (s *Store) Ping(ctx context.Context) error {
@@ -144,16 +201,23 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close closes both pools. WAL content is checkpointed by SQLite when the last
+// Close closes the pools. WAL content is checkpointed by SQLite when the last
 // connection closes.
 func (s *Store) Close() error {
+	if s.read == s.write {
+		return s.read.Close()
+	}
 	return errors.Join(s.read.Close(), s.write.Close())
 }
 
-// Pragma returns the value of a read-only pragma, for tests and diagnostics.
+// Pragma returns the value of a read-only SQLite pragma, for tests and
+// diagnostics. PostgreSQL has no pragmas.
 func (s *Store) Pragma(ctx context.Context, name string) (string, error) {
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
+	if s.dialect.name != EngineSQLite {
+		return "", fmt.Errorf("store: pragma %s: the database is %s, not SQLite", name, s.dialect.name)
+	}
 	switch name {
 	case "journal_mode", "foreign_keys", "busy_timeout", "integrity_check", "synchronous":
 	default:
@@ -174,10 +238,16 @@ func (s *Store) transact(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return s.runTx(ctx, fn)
 }
 
-// runTx is transact without the per-call deadline, for migrations, which
-// may rightly take long on a large database.
+// runTx is transact without the per-call deadline.
 func (s *Store) runTx(ctx context.Context, fn func(tx *sql.Tx) error) (err error) {
-	tx, err := s.write.BeginTx(ctx, nil)
+	return runTxOn(ctx, s.write, fn)
+}
+
+// runTxOn runs fn in a transaction begun on db, a pool or one connection.
+func runTxOn(ctx context.Context, db interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}, fn func(tx *sql.Tx) error) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
@@ -206,10 +276,11 @@ type Migration struct {
 	SQL     string
 }
 
-// loadMigrations reads NNN_name.sql files and sorts them by number. Gaps and
-// duplicates are errors: a missing number usually means a lost file.
-func loadMigrations(fsys fs.FS) ([]Migration, error) {
-	entries, err := fs.ReadDir(fsys, "migrations")
+// loadMigrations reads the NNN_name.sql files of one folder and sorts them
+// by number. Gaps and duplicates are errors: a missing number usually means
+// a lost file.
+func loadMigrations(fsys fs.FS, dir string) ([]Migration, error) {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
 		return nil, fmt.Errorf("store: read migrations: %w", err)
 	}
@@ -224,7 +295,7 @@ func loadMigrations(fsys fs.FS) ([]Migration, error) {
 		if !ok || err != nil || v <= 0 {
 			return nil, fmt.Errorf("store: migration %q: name must start with a positive number and '_'", name)
 		}
-		b, err := fs.ReadFile(fsys, "migrations/"+name)
+		b, err := fs.ReadFile(fsys, dir+"/"+name)
 		if err != nil {
 			return nil, fmt.Errorf("store: read migration %q: %w", name, err)
 		}
@@ -239,32 +310,53 @@ func loadMigrations(fsys fs.FS) ([]Migration, error) {
 	return out, nil
 }
 
-// migrate applies each pending migration in its own transaction and records
-// it in schema_migrations in that same transaction, so a failed migration
-// leaves neither its changes nor its record.
-func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
-	migrations, err := loadMigrations(fsys)
+// Migrate applies the pending migrations and returns those it applied, in
+// order; none when the database is up to date. On PostgreSQL it holds the
+// migration lock meanwhile, so replicas that start together apply each
+// migration once: the others wait, then find nothing left to do.
+func (s *Store) Migrate(ctx context.Context) ([]Migration, error) {
+	return s.migrate(ctx, migrationFiles)
+}
+
+// migrate applies each pending migration of fsys in its own transaction and
+// records it in schema_migrations in that same transaction, so a failed
+// migration leaves neither its changes nor its record. Everything runs on
+// one connection, the one that holds the migration lock.
+func (s *Store) migrate(ctx context.Context, fsys fs.FS) (done []Migration, err error) {
+	migrations, err := loadMigrations(fsys, s.dialect.migrations)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, err = s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	conn, err := s.write.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: migrate: %w", err)
+	}
+	defer conn.Close()
+	lctx, cancel := context.WithTimeout(ctx, s.lockWait)
+	unlock, err := s.dialect.lockMigrations(lctx, conn)
+	cancel()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	_, err = conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY,
 		name TEXT NOT NULL,
 		applied_at TEXT NOT NULL
 	)`)
 	if err != nil {
-		return fmt.Errorf("store: create schema_migrations: %w", err)
+		return nil, fmt.Errorf("store: create schema_migrations: %w", err)
 	}
 	applied := map[int]bool{}
-	rows, err := s.write.QueryContext(ctx, "SELECT version FROM schema_migrations")
+	rows, err := conn.QueryContext(ctx, "SELECT version FROM schema_migrations")
 	if err != nil {
-		return fmt.Errorf("store: read schema_migrations: %w", err)
+		return nil, fmt.Errorf("store: read schema_migrations: %w", err)
 	}
 	for rows.Next() {
 		var v int
 		if err := rows.Scan(&v); err != nil {
 			rows.Close()
-			return fmt.Errorf("store: read schema_migrations: %w", err)
+			return nil, fmt.Errorf("store: read schema_migrations: %w", err)
 		}
 		applied[v] = true
 	}
@@ -273,7 +365,18 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 		if applied[m.Version] {
 			continue
 		}
-		err := s.runTx(ctx, func(tx *sql.Tx) error {
+		ran := false
+		err := runTxOn(ctx, conn, func(tx *sql.Tx) error {
+			// Checked again inside the transaction: on SQLite another
+			// process may have applied it since the list was read.
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", m.Version).Scan(&n); err != nil {
+				return fmt.Errorf("store: check migration %s: %w", m.Name, err)
+			}
+			if n > 0 {
+				return nil
+			}
+			ran = true
 			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 				return fmt.Errorf("store: apply migration %s: %w", m.Name, err)
 			}
@@ -286,10 +389,13 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 			return nil
 		})
 		if err != nil {
-			return err
+			return done, err
+		}
+		if ran {
+			done = append(done, m)
 		}
 	}
-	return nil
+	return done, nil
 }
 
 // AppliedMigrations lists the recorded migration versions in order.
@@ -337,9 +443,20 @@ func (s *Store) eachRow(ctx context.Context, q string, args []any, fn func(scan 
 func (s *Store) insert(ctx context.Context, what, q string, args ...any) (int64, error) {
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
-	res, err := s.write.ExecContext(ctx, q, args...)
+	id, err := insertID(ctx, s.write, q, args...)
 	if err != nil {
 		return 0, fmt.Errorf("store: %s: %w", what, err)
 	}
-	return res.LastInsertId()
+	return id, nil
+}
+
+// insertID runs an INSERT into a table with an id column and returns the
+// new row's id. It asks with RETURNING id, which SQLite and PostgreSQL both
+// understand, because pgx has no LastInsertId.
+func insertID(ctx context.Context, db interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, q string, args ...any) (int64, error) {
+	var id int64
+	err := db.QueryRowContext(ctx, q+" RETURNING id", args...).Scan(&id)
+	return id, err
 }

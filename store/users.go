@@ -94,17 +94,14 @@ func (s *Store) CreateUser(ctx context.Context, u User, action, ip string) (User
 	u.Email = strings.ToLower(strings.TrimSpace(u.Email))
 	at := s.now()
 	err := s.transact(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx,
+		var err error
+		u.ID, err = insertID(ctx, tx,
 			"INSERT INTO users (email, password_hash, display_name, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
 			u.Email, u.PasswordHash, u.DisplayName, u.Role, at, at)
 		if err != nil {
 			if isUnique(err) { // email is the only unique column an insert can repeat
 				return ErrEmailTaken
 			}
-			return fmt.Errorf("store: create user %q: %w", u.Email, err)
-		}
-		u.ID, err = res.LastInsertId()
-		if err != nil {
 			return fmt.Errorf("store: create user %q: %w", u.Email, err)
 		}
 		return s.audit(ctx, tx, AuditEntry{Action: action, ActorID: &u.ID, SubjectID: &u.ID, Email: u.Email, IP: ip, Detail: "role " + u.Role})
@@ -166,7 +163,7 @@ func (s *Store) SetRole(ctx context.Context, actorID, userID int64, role, ip str
 	var u User
 	err := s.transact(ctx, func(tx *sql.Tx) error {
 		var err error
-		u, err = scanUser(tx.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = ?", userID))
+		u, err = scanUser(tx.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = ?"+s.dialect.forUpdate, userID))
 		if err != nil {
 			return err
 		}
@@ -222,7 +219,7 @@ func (s *Store) CreateSession(ctx context.Context, sess Session) error {
 	defer cancel()
 	_, err := s.write.ExecContext(ctx,
 		"INSERT INTO sessions (id, user_id, created_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?)",
-		sess.ID, sess.UserID, sess.CreatedAt.UTC().Format(time.RFC3339Nano), sess.ExpiresAt.UTC().Format(time.RFC3339Nano), sess.IP, sess.UserAgent)
+		sess.ID, sess.UserID, formatTime(sess.CreatedAt), formatTime(sess.ExpiresAt), sess.IP, sess.UserAgent)
 	if err != nil {
 		return fmt.Errorf("store: create session: %w", err)
 	}

@@ -13,16 +13,19 @@ import (
 func backupCommand(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	dataDir := registerDataDir(fs, e.getenv)
+	db := registerDatabase(fs, e.getenv)
 	fs.Usage = func() { fmt.Fprintln(fs.Output(), "Usage: portal backup [--data-dir DIR] FILE") }
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
+	}
+	if db.postgres() {
+		return usePgTools("backup")
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
 		return usageError{"backup: give the file to write"}
 	}
-	st, err := store.Open(ctx, *dataDir, store.Options{})
+	st, err := db.open(ctx, store.Options{})
 	if err != nil {
 		return err
 	}
@@ -39,12 +42,16 @@ func backupCommand(ctx context.Context, e env, args []string) error {
 func restoreCommand(ctx context.Context, e env, args []string) error {
 	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	dataDir := registerDataDir(fs, e.getenv)
+	db := registerDatabase(fs, e.getenv)
+	dataDir := db.dataDir
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: portal restore [--data-dir DIR] FILE   (stop the server first)")
 	}
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
+	}
+	if db.postgres() {
+		return usePgTools("restore")
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
@@ -68,4 +75,15 @@ func restoreCommand(ctx context.Context, e env, args []string) error {
 		fmt.Fprintf(e.stdout, "restored %s\n", fs.Arg(0))
 	}
 	return nil
+}
+
+// usePgTools is the answer of backup and restore on PostgreSQL: its own
+// tools do both consistently while replicas serve, so the portal does not
+// do them a second way. Exit status 2, as for a command line that cannot
+// work.
+func usePgTools(cmd string) error {
+	return exitError{code: 2, msg: cmd + ": with PostgreSQL (PORTAL_DATABASE_URL), back up with pg_dump and restore with pg_restore, for example\n" +
+		"  pg_dump --format=custom --file=ladder.dump \"$PORTAL_DATABASE_URL\"\n" +
+		"  pg_restore --clean --if-exists --no-owner --dbname=\"$PORTAL_DATABASE_URL\" ladder.dump\n" +
+		"(see the README's PostgreSQL section)"}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,6 +10,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"ladder/store"
 )
 
 // config is everything `portal serve` can be told. Each field has a flag and
@@ -16,6 +19,7 @@ import (
 type config struct {
 	Addr       string
 	DataDir    string
+	DBURL      string // PostgreSQL instead of the SQLite database in DataDir
 	ContentDir string
 	LabsDirs   []string
 	LogFormat  string
@@ -39,6 +43,7 @@ var configVars = []struct {
 }{
 	{"PORTAL_ADDR", "addr", ":8080", "address to listen on, host:port"},
 	{"PORTAL_DATA_DIR", "data-dir", "./data", "folder for the SQLite database and the signing key"},
+	{"PORTAL_DATABASE_URL", "database-url", "", "PostgreSQL URL, postgres://user:password@host:port/database; without it the SQLite database in the data dir"},
 	{"PORTAL_CONTENT_DIR", "content-dir", "", "serve guides and the framework from this folder instead of the embedded content"},
 	{"PORTAL_LABS_DIR", "labs-dir", "", "extra lab folders (repeatable flag; ':'-separated variable), loaded beside the embedded labs"},
 	{"PORTAL_LOG_FORMAT", "log-format", "text", "log format: text or json"},
@@ -65,6 +70,43 @@ func registerDataDir(fs *flag.FlagSet, getenv func(string) string) *string {
 	return setting(fs, getenv, "data-dir")
 }
 
+// dbFlags are --data-dir and --database-url, which every subcommand that
+// opens the database takes.
+type dbFlags struct{ dataDir, databaseURL *string }
+
+func registerDatabase(fs *flag.FlagSet, getenv func(string) string) dbFlags {
+	return dbFlags{dataDir: registerDataDir(fs, getenv), databaseURL: setting(fs, getenv, "database-url")}
+}
+
+// open opens the store the flags name (see openStore).
+func (d dbFlags) open(ctx context.Context, opts store.Options) (*store.Store, error) {
+	return openStore(ctx, *d.dataDir, *d.databaseURL, opts)
+}
+
+// postgres reports whether the flags name a PostgreSQL database.
+func (d dbFlags) postgres() bool { return *d.databaseURL != "" }
+
+// openStore opens PostgreSQL when a database URL is given, else the SQLite
+// database in the data dir, the default.
+func openStore(ctx context.Context, dataDir, databaseURL string, opts store.Options) (*store.Store, error) {
+	if databaseURL != "" {
+		if err := checkDatabaseURL(databaseURL); err != nil {
+			return nil, usageError{err.Error()}
+		}
+		return store.OpenPostgres(ctx, databaseURL, opts)
+	}
+	return store.Open(ctx, dataDir, opts)
+}
+
+// checkDatabaseURL accepts only a postgres:// URL, and names a bad one
+// without its password.
+func checkDatabaseURL(v string) error {
+	if u, err := url.Parse(v); err != nil || !store.IsPostgresURL(v) || (u.Host == "" && u.Query().Get("host") == "") {
+		return fmt.Errorf("database-url %s: want postgres://user:password@host:port/database", store.RedactURL(v))
+	}
+	return nil
+}
+
 func envOr(getenv func(string) string, key, def string) string {
 	if v := getenv(key); v != "" {
 		return v
@@ -86,7 +128,7 @@ func wholeNumber(name, v string, lowest int) (int, error) {
 func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSet) (config, error) {
 	var c config
 	get := func(name string) *string { return setting(fs, getenv, name) }
-	addr, dataDir, contentDir := get("addr"), get("data-dir"), get("content-dir")
+	addr, dataDir, databaseURL, contentDir := get("addr"), get("data-dir"), get("database-url"), get("content-dir")
 	logFormat, logLevel, baseURL := get("log-format"), get("log-level"), get("base-url")
 	authRate, cacheLabs, queue := get("auth-rate"), get("grader-cache-labs"), get("grader-queue")
 	var labs stringList
@@ -98,7 +140,7 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 	if fs.NArg() > 0 {
 		return c, usageError{fmt.Sprintf("serve: unexpected argument %q", fs.Arg(0))}
 	}
-	c.Addr, c.DataDir, c.ContentDir = *addr, *dataDir, *contentDir
+	c.Addr, c.DataDir, c.DBURL, c.ContentDir = *addr, *dataDir, *databaseURL, *contentDir
 	c.LogFormat, c.LogLevel, c.BaseURL = *logFormat, *logLevel, *baseURL
 	var err error
 	if c.AuthRate, err = wholeNumber("auth-rate", *authRate, 1); err != nil {
@@ -134,6 +176,11 @@ func (c config) validate() error {
 	}
 	if strings.TrimSpace(c.DataDir) == "" {
 		errs = append(errs, errors.New("data-dir: must not be empty"))
+	}
+	if c.DBURL != "" {
+		if err := checkDatabaseURL(c.DBURL); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if c.ContentDir != "" {
 		if fi, err := os.Stat(c.ContentDir); err != nil || !fi.IsDir() {

@@ -11,9 +11,10 @@ import (
 
 	"ladder/labs"
 	"ladder/labs/labstest"
+	"ladder/store/pgtest"
 )
 
-func TestMain(m *testing.M) { labstest.Main(m) }
+func TestMain(m *testing.M) { labstest.Main(m, pgtest.Stop) }
 
 // An author's lab folder, dropped into a directory and loaded with --labs-dir.
 func writeAuthorLab(t *testing.T, root string) {

@@ -78,6 +78,21 @@ func TestServeConfig(t *testing.T) {
 		{name: "bad queue", args: []string{"--grader-queue", "-2"}, wantErr: "grader-queue"},
 		{name: "bad cache size", env: map[string]string{"PORTAL_GRADER_CACHE_LABS": "lots"}, wantErr: "grader-cache-labs"},
 		{name: "bad auth rate", args: []string{"--auth-rate", "0"}, wantErr: "auth-rate"},
+		{name: "database url", env: map[string]string{"PORTAL_DATABASE_URL": "postgres://ladder:pw@db:5432/ladder"},
+			check: func(c config) string {
+				if c.DBURL != "postgres://ladder:pw@db:5432/ladder" {
+					return "database url not applied"
+				}
+				return ""
+			}},
+		{name: "database url on a unix socket", args: []string{"--database-url", "postgres://ladder@/ladder?host=/run/postgresql"},
+			check: func(c config) string {
+				if c.DBURL == "" {
+					return "database url not applied"
+				}
+				return ""
+			}},
+		{name: "bad database url", args: []string{"--database-url", "mysql://ladder:pw@db/ladder"}, wantErr: "database-url mysql://ladder:xxxxx@db/ladder"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

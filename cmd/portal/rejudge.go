@@ -23,10 +23,10 @@ func rejudgeCommand(ctx context.Context, e env, args []string) error {
 	labID := fs.String("lab", "", "rejudge only this lab's submissions (default: every lab)")
 	var dirs stringList
 	fs.Var(&dirs, "labs-dir", "extra folder of labs (repeatable)")
-	dataDir := registerDataDir(fs, e.getenv)
+	db := registerDatabase(fs, e.getenv)
 	contentDir := fs.String("content-dir", e.getenv("PORTAL_CONTENT_DIR"), "content folder (for the competency framework)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: portal labs rejudge [--lab ID] [--labs-dir DIR]... [--data-dir DIR]")
+		fmt.Fprintln(fs.Output(), "Usage: portal labs rejudge [--lab ID] [--labs-dir DIR]... [--data-dir DIR | --database-url URL]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -49,7 +49,7 @@ func rejudgeCommand(ctx context.Context, e env, args []string) error {
 	if *labID != "" && cat.Lab(*labID) == nil {
 		return usageError{fmt.Sprintf("labs rejudge: unknown lab %q", *labID)}
 	}
-	st, err := store.Open(ctx, *dataDir, store.Options{})
+	st, err := db.open(ctx, store.Options{})
 	if err != nil {
 		return err
 	}

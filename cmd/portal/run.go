@@ -62,6 +62,7 @@ func commands() []command {
 	return []command{
 		{name: "serve", summary: "serve the portal (the default)", run: serve},
 		{name: "labs", summary: "labs check: self-test every lab; labs rejudge [--lab ID]: grade stored submissions again", run: labsCommand},
+		{name: "migrate", summary: "apply pending database migrations (serve applies them too)", run: migrateCommand},
 		{name: "users", summary: "users create --email E --role R: make an account (password from stdin)", run: usersCommand},
 		{name: "backup", summary: "backup FILE: consistent online backup of the database", run: backupCommand},
 		{name: "restore", summary: "restore FILE: replace the database with a backup (server stopped)", run: restoreCommand},
@@ -154,6 +155,28 @@ func serve(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	log := newLogger(e.stderr, cfg.LogFormat, cfg.LogLevel)
+	// The database first: an unreachable one stops the start at once.
+	// SQLite's data directory is locked, so a second server on it refuses
+	// to start; PostgreSQL replicas share their database by design.
+	if cfg.DBURL == "" {
+		lock, err := store.LockDataDir(cfg.DataDir)
+		if errors.Is(err, store.ErrLocked) {
+			return fmt.Errorf("another portal server is using %s", cfg.DataDir)
+		}
+		if err != nil {
+			return err
+		}
+		defer lock.Release()
+	}
+	st, err := openServeStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := st.Close(); err != nil {
+			log.Error("close database", "err", err)
+		}
+	}()
 	idx, err := loadContent(cfg.ContentDir)
 	if err != nil {
 		return err
@@ -167,28 +190,10 @@ func serve(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer grader.Close()
-	lock, err := store.LockDataDir(cfg.DataDir)
-	if errors.Is(err, store.ErrLocked) {
-		return fmt.Errorf("another portal server is using %s", cfg.DataDir)
-	}
-	if err != nil {
-		return err
-	}
-	defer lock.Release()
-	st, err := store.Open(ctx, cfg.DataDir, store.Options{})
-	if err != nil {
-		return err
-	}
 	key, err := loadJWTKey(e.getenv, cfg.DataDir)
 	if err != nil {
-		st.Close()
 		return err
 	}
-	defer func() {
-		if err := st.Close(); err != nil {
-			log.Error("close database", "err", err)
-		}
-	}()
 	srv, err := handlers.New(handlers.Options{Options: domain.Options{Store: st, Content: idx, Labs: cat, Grader: grader, Logger: log}, BaseURL: cfg.BaseURL, JWTKey: key,
 		Limits: handlers.Limits{AuthPerIP: cfg.AuthRate}})
 	if err != nil {
@@ -199,7 +204,7 @@ func serve(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "guides", len(idx.Guides), "labs", len(cat.Labs),
-		"data_dir", cfg.DataDir, "startup_ms", time.Since(started).Milliseconds())
+		"data_dir", cfg.DataDir, "database", st.Engine(), "startup_ms", time.Since(started).Milliseconds())
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.App().Listener(ln) }()
 	select {
@@ -213,4 +218,24 @@ func serve(ctx context.Context, e env, args []string) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// openServeStore opens the server's database and applies pending
+// migrations, logging each. On PostgreSQL the migration lock keeps replicas
+// that start together from migrating at once: one that finds another
+// migrating waits, then finds nothing left to apply.
+func openServeStore(ctx context.Context, cfg config, log *slog.Logger) (*store.Store, error) {
+	st, err := openStore(ctx, cfg.DataDir, cfg.DBURL, store.Options{SkipMigrations: true})
+	if err != nil {
+		return nil, err
+	}
+	applied, err := st.Migrate(ctx)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	for _, m := range applied {
+		log.Info("migration applied", "migration", m.Name, "database", st.Engine())
+	}
+	return st, nil
 }

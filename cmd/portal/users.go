@@ -71,7 +71,7 @@ func usersCommand(ctx context.Context, e env, args []string) error {
 	email := fs.String("email", "", "email of the new account (required)")
 	role := fs.String("role", store.RoleLearner, "learner, mentor or admin")
 	name := fs.String("name", "", "display name (default: the part of the email before @)")
-	dataDir := registerDataDir(fs, e.getenv)
+	db := registerDatabase(fs, e.getenv)
 	if err := fs.Parse(args[1:]); err != nil {
 		return usageError{err.Error()}
 	}
@@ -96,7 +96,7 @@ func usersCommand(ctx context.Context, e env, args []string) error {
 	if *name == "" {
 		*name, _, _ = strings.Cut(*email, "@")
 	}
-	st, err := store.Open(ctx, *dataDir, store.Options{})
+	st, err := db.open(ctx, store.Options{})
 	if err != nil {
 		return err
 	}
