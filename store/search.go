@@ -18,7 +18,7 @@ import (
 // trigram tokenizer, so that a word inside a longer one matches: Korean
 // attaches particles and joins nouns without spaces (파티션을, 데이터웨어하우스),
 // and an English reader searching "partition" wants "partitioning" too.
-// A PostgreSQL store needs its own equivalent (pg_trgm).
+// On PostgreSQL the same rows live in a plain table (search_postgres.go).
 const searchTable = `CREATE VIRTUAL TABLE search_index USING fts5(
 	title, summary, body,
 	kind UNINDEXED, ref UNINDEXED, lang UNINDEXED,
@@ -57,6 +57,9 @@ type SearchQuery struct {
 // by the same schema, is kept (its fingerprint is in app_meta), so a
 // restart with unchanged content costs nothing.
 func (s *Store) RebuildSearchIndex(ctx context.Context, docs []SearchDoc) (bool, error) {
+	if s.dialect.name == EnginePostgres {
+		return s.rebuildSearchPostgres(ctx, docs)
+	}
 	sum := searchFingerprint(docs)
 	rebuilt := false
 	err := s.transact(ctx, func(tx *sql.Tx) error {
@@ -128,6 +131,9 @@ func searchFingerprint(docs []SearchDoc) string {
 func (s *Store) Search(ctx context.Context, q SearchQuery) ([]SearchDoc, int, error) {
 	ctx, cancel := s.bound(ctx)
 	defer cancel()
+	if s.dialect.name == EnginePostgres {
+		return s.searchPostgres(ctx, q)
+	}
 	var where []string
 	var whereArgs []any
 	var phrases []string
