@@ -185,6 +185,13 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]SearchDoc, int, er
 	SELECT s.kind, s.ref, s.lang, s.title, s.summary, s.body, r.total, r.pos FROM ranked AS r JOIN search_index AS s ON s.rowid = r.id
 	WHERE r.pos > ? AND r.pos <= ? ORDER BY r.pos`
 	args := append(append(append(scoreArgs, whereArgs...), orderArgs...), offset, offset+limit)
+	countQuery := `SELECT count(*) FROM search_index WHERE ` + strings.Join(where, " AND ")
+	return s.searchPage(ctx, q, query, args, countQuery, whereArgs, offset)
+}
+
+// searchPage reads one page of ranked hits (kind, ref, lang, title,
+// summary, body, total, pos) and how many match in all, on either engine.
+func (s *Store) searchPage(ctx context.Context, q SearchQuery, query string, args []any, countQuery string, countArgs []any, offset int) ([]SearchDoc, int, error) {
 	var out []SearchDoc
 	total := 0
 	err := s.eachRow(ctx, query, args, func(scan func(...any) error) error {
@@ -201,8 +208,7 @@ func (s *Store) Search(ctx context.Context, q SearchQuery) ([]SearchDoc, int, er
 	}
 	if len(out) == 0 && offset > 0 {
 		// Past the last page: no row carried the count.
-		countQuery := `SELECT count(*) FROM search_index WHERE ` + strings.Join(where, " AND ")
-		if err := s.read.QueryRowContext(ctx, countQuery, whereArgs...).Scan(&total); err != nil {
+		if err := s.read.QueryRowContext(ctx, countQuery, countArgs...).Scan(&total); err != nil {
 			return nil, 0, fmt.Errorf("store: count search %q: %w", q.Terms, err)
 		}
 	}

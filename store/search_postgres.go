@@ -100,25 +100,6 @@ func (s *Store) searchPostgres(ctx context.Context, q SearchQuery) ([]SearchDoc,
 	SELECT s.kind, s.ref, s.lang, s.title, s.summary, s.body, r.total, r.pos FROM ranked AS r JOIN search_index AS s ON s.id = r.id
 	WHERE r.pos > ? AND r.pos <= ? ORDER BY r.pos`
 	args := append(append(append(scoreArgs, whereArgs...), orderArgs...), offset, offset+limit)
-	var out []SearchDoc
-	total := 0
-	err := s.eachRow(ctx, query, args, func(scan func(...any) error) error {
-		var d SearchDoc
-		var pos int
-		if err := scan(&d.Kind, &d.Ref, &d.Lang, &d.Title, &d.Summary, &d.Body, &total, &pos); err != nil {
-			return err
-		}
-		out = append(out, d)
-		return nil
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: search %q: %w", q.Terms, err)
-	}
-	if len(out) == 0 && offset > 0 {
-		countQuery := `SELECT count(*) FROM search_index WHERE ` + strings.Join(where, " AND ")
-		if err := s.read.QueryRowContext(ctx, countQuery, whereArgs...).Scan(&total); err != nil {
-			return nil, 0, fmt.Errorf("store: count search %q: %w", q.Terms, err)
-		}
-	}
-	return out, total, nil
+	countQuery := `SELECT count(*) FROM search_index WHERE ` + strings.Join(where, " AND ")
+	return s.searchPage(ctx, q, query, args, countQuery, whereArgs, offset)
 }
