@@ -87,25 +87,34 @@ func (s *Store) RebuildSearchIndex(ctx context.Context, docs []SearchDoc) (bool,
 				return fmt.Errorf("store: configure the search index: %w", err)
 			}
 		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO search_index (title, summary, body, kind, ref, lang) VALUES (?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return fmt.Errorf("store: fill the search index: %w", err)
-		}
-		defer stmt.Close()
-		for _, d := range docs {
-			if _, err := stmt.ExecContext(ctx, d.Title, d.Summary, d.Body, d.Kind, d.Ref, d.Lang); err != nil {
-				return fmt.Errorf("store: index %s %q (%s): %w", d.Kind, d.Ref, d.Lang, err)
-			}
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO app_meta (key, value) VALUES ('search_index', ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, sum)
-		if err != nil {
-			return fmt.Errorf("store: record the search index's fingerprint: %w", err)
+		if err := fillSearchIndex(ctx, tx, docs, sum); err != nil {
+			return err
 		}
 		rebuilt = true
 		return nil
 	})
 	return rebuilt, err
+}
+
+// fillSearchIndex writes the documents into a fresh index table and
+// records their fingerprint, on either engine.
+func fillSearchIndex(ctx context.Context, tx *sql.Tx, docs []SearchDoc, sum string) error {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO search_index (title, summary, body, kind, ref, lang) VALUES (?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("store: fill the search index: %w", err)
+	}
+	defer stmt.Close()
+	for _, d := range docs {
+		if _, err := stmt.ExecContext(ctx, d.Title, d.Summary, d.Body, d.Kind, d.Ref, d.Lang); err != nil {
+			return fmt.Errorf("store: index %s %q (%s): %w", d.Kind, d.Ref, d.Lang, err)
+		}
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO app_meta (key, value) VALUES ('search_index', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, sum)
+	if err != nil {
+		return fmt.Errorf("store: record the search index's fingerprint: %w", err)
+	}
+	return nil
 }
 
 // searchFingerprint identifies an index: the table's definition and every

@@ -41,20 +41,8 @@ func (s *Store) rebuildSearchPostgres(ctx context.Context, docs []SearchDoc) (bo
 				return fmt.Errorf("store: create the search index: %w", err)
 			}
 		}
-		stmt, err := tx.PrepareContext(ctx, `INSERT INTO search_index (title, summary, body, kind, ref, lang) VALUES (?, ?, ?, ?, ?, ?)`)
-		if err != nil {
-			return fmt.Errorf("store: fill the search index: %w", err)
-		}
-		defer stmt.Close()
-		for _, d := range docs {
-			if _, err := stmt.ExecContext(ctx, d.Title, d.Summary, d.Body, d.Kind, d.Ref, d.Lang); err != nil {
-				return fmt.Errorf("store: index %s %q (%s): %w", d.Kind, d.Ref, d.Lang, err)
-			}
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO app_meta (key, value) VALUES ('search_index', ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, sum)
-		if err != nil {
-			return fmt.Errorf("store: record the search index's fingerprint: %w", err)
+		if err := fillSearchIndex(ctx, tx, docs, sum); err != nil {
+			return err
 		}
 		rebuilt = true
 		return nil
