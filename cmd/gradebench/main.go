@@ -22,9 +22,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
+
+	"ladder/cmd/internal/proc"
 )
 
 func main() {
@@ -227,46 +228,13 @@ func call(c *http.Client, base, method, path, token string, body, out any) (int,
 
 // rss is the resident memory of a process, with its children when asked.
 func rss(pid int, withChildren bool) int64 {
-	total := statusKB(pid, "VmRSS:") << 10
+	total := proc.StatusBytes(pid, "VmRSS:")
 	if withChildren {
-		for _, c := range children(pid) {
+		for _, c := range proc.Children(pid) {
 			total += rss(c, true)
 		}
 	}
 	return total
-}
-
-func statusKB(pid int, field string) int64 {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, field) {
-			if f := strings.Fields(line); len(f) >= 2 {
-				kb, _ := strconv.ParseInt(f[1], 10, 64)
-				return kb
-			}
-		}
-	}
-	return 0
-}
-
-func children(pid int) []int {
-	tasks, _ := filepath.Glob("/proc/" + strconv.Itoa(pid) + "/task/*/children")
-	var out []int
-	for _, t := range tasks {
-		b, err := os.ReadFile(t)
-		if err != nil {
-			continue
-		}
-		for _, f := range strings.Fields(string(b)) {
-			if n, err := strconv.Atoi(f); err == nil {
-				out = append(out, n)
-			}
-		}
-	}
-	return out
 }
 
 func pct(d []time.Duration, p float64) time.Duration {

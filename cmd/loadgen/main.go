@@ -20,7 +20,6 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,6 +27,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"ladder/cmd/internal/proc"
 	"ladder/content"
 	"ladder/labs"
 )
@@ -178,7 +178,7 @@ func Run(ctx context.Context, o options) (*Report, error) {
 	}
 	if o.pid > 0 {
 		rep.PeakRSS = peakRSS(o.pid)
-		for _, child := range children(o.pid) {
+		for _, child := range proc.Children(o.pid) {
 			rep.WorkersRSS += peakRSS(child)
 		}
 	}
@@ -375,37 +375,4 @@ func (r *Report) print(w io.Writer) {
 }
 
 // peakRSS reads VmHWM from /proc.
-func peakRSS(pid int) int64 {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if strings.HasPrefix(line, "VmHWM:") {
-			f := strings.Fields(line)
-			if len(f) >= 2 {
-				kb, _ := strconv.ParseInt(f[1], 10, 64)
-				return kb << 10
-			}
-		}
-	}
-	return 0
-}
-
-// children lists a process's children: each thread keeps its own list.
-func children(pid int) []int {
-	tasks, _ := filepath.Glob("/proc/" + strconv.Itoa(pid) + "/task/*/children")
-	var out []int
-	for _, t := range tasks {
-		b, err := os.ReadFile(t)
-		if err != nil {
-			continue
-		}
-		for _, f := range strings.Fields(string(b)) {
-			if n, err := strconv.Atoi(f); err == nil {
-				out = append(out, n)
-			}
-		}
-	}
-	return out
-}
+func peakRSS(pid int) int64 { return proc.StatusBytes(pid, "VmHWM:") }
