@@ -158,16 +158,25 @@ func (s *Server) requireRole(roles ...string) fiber.Handler {
 	}
 }
 
+// csrfTTL is how long a CSRF token is good for.
+const csrfTTL = 12 * time.Hour
+
 // csrfProtection guards every state-changing request that the cookie
 // authenticates, and every browser form. Bearer requests, and API calls
 // that carry no session cookie, cannot be forged by another site.
+//
+// Tokens are signed, not stored (csrf_tokens.go), so replicas accept each
+// other's.
 func (s *Server) csrfProtection() fiber.Handler {
+	tokens := newSignedTokens(s.jwtKey, csrfTTL, func() time.Time { return s.now() })
 	return csrf.New(csrf.Config{
+		Storage:        tokens,
+		KeyGenerator:   tokens.generate,
 		CookieName:     csrfCookie,
 		CookieSameSite: "Lax",
 		CookieSecure:   s.secureCookies,
 		CookieHTTPOnly: false, // API clients read it to send the header
-		Expiration:     12 * time.Hour,
+		Expiration:     csrfTTL,
 		ContextKey:     "csrf",
 		Extractor: func(c *fiber.Ctx) (string, error) {
 			if v := c.Get(csrfHeader); v != "" {
