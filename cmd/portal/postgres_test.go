@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -101,8 +102,9 @@ func TestServeOnPostgres(t *testing.T) {
 	defer cancel()
 	done := make(chan error, 1)
 	var logs bytes.Buffer
+	dataDir := t.TempDir()
 	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr, "--data-dir", t.TempDir()},
+		done <- run(ctx, []string{"serve", "--addr", addr, "--data-dir", dataDir},
 			envFrom(map[string]string{"PORTAL_DATABASE_URL": dbURL}), nil, io.Discard, &syncWriter{w: &logs})
 	}()
 	base := "http://" + addr
@@ -154,6 +156,19 @@ func TestServeOnPostgres(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("server did not stop")
+	}
+	// The signing key is the database's, shared by every replica on it, not
+	// a file only this one has.
+	if _, err := os.Stat(filepath.Join(dataDir, jwtKeyFile)); err == nil {
+		t.Errorf("serve on PostgreSQL wrote %s", jwtKeyFile)
+	}
+	st, err := store.OpenPostgres(context.Background(), dbURL, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if key, err := st.SigningKey(context.Background(), bytes.Repeat([]byte{9}, 32)); err != nil || bytes.Equal(key, bytes.Repeat([]byte{9}, 32)) {
+		t.Errorf("no signing key kept in the database: %x, %v", key, err)
 	}
 	if !strings.Contains(logs.String(), "migration applied") || !strings.Contains(logs.String(), "database=postgres") {
 		t.Errorf("the log does not show the migrations applied on PostgreSQL:\n%s", logs.String())

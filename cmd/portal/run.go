@@ -190,7 +190,7 @@ func serve(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer grader.Close()
-	key, err := loadJWTKey(e.getenv, cfg.DataDir)
+	key, err := signingKey(ctx, e.getenv, cfg.DataDir, st)
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,21 @@ import (
 // jwtKeyFile holds the generated signing key, so a restart logs nobody out.
 const jwtKeyFile = "jwt.key"
 
+// signingKey is the key that signs sessions and CSRF tokens:
+// PORTAL_JWT_SECRET when set; else, on PostgreSQL, the one kept in the
+// database (every replica on it shares the key, and none needs a file of
+// its own); else, on SQLite, the data directory's file.
+func signingKey(ctx context.Context, getenv func(string) string, dataDir string, st *store.Store) ([]byte, error) {
+	if getenv("PORTAL_JWT_SECRET") != "" || st.Engine() != store.EnginePostgres {
+		return loadJWTKey(getenv, dataDir)
+	}
+	fresh := make([]byte, 32)
+	if _, err := rand.Read(fresh); err != nil {
+		return nil, err
+	}
+	return st.SigningKey(ctx, fresh)
+}
+
 // loadJWTKey returns PORTAL_JWT_SECRET, or the key kept in the data dir,
 // generating it (mode 0600) the first time.
 func loadJWTKey(getenv func(string) string, dataDir string) ([]byte, error) {
