@@ -59,7 +59,10 @@ func newServerFor(t testing.TB, fsys fs.FS, pool *labs.Pool, tweaks ...func(*Opt
 	if err != nil {
 		t.Fatalf("labs.Load: %v", err)
 	}
-	opts := Options{Options: domain.Options{Store: st, Content: idx, Labs: cat, Grader: pool, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, JWTKey: []byte("test-signing-key-with-32-bytes!!"), BaseURL: "http://localhost:8080"}
+	opts := Options{Options: domain.Options{Store: st, Content: idx, Labs: cat, Grader: pool, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}, JWTKey: []byte("test-signing-key-with-32-bytes!!"), BaseURL: "http://localhost:8080",
+		// app.Test's connections come from 0.0.0.0: trusting it lets a
+		// test client name its address in X-Forwarded-For (client.ip).
+		TrustedProxies: []string{"0.0.0.0"}}
 	for _, tweak := range tweaks {
 		tweak(&opts)
 	}

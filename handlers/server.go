@@ -29,6 +29,11 @@ type Options struct {
 	BaseURL        string //
 	JWTKey         []byte // HS256 signing key, at least 32 bytes
 	Limits         Limits
+	// TrustedProxies are the addresses (IPs or CIDR ranges) of load
+	// balancers whose X-Forwarded-For names the client. Without them the
+	// client is the connection's peer, and a proxy's clients would share
+	// one address's limits.
+	TrustedProxies []string
 }
 
 // Server holds the dependencies every handler needs. It has no mutable state
@@ -132,11 +137,25 @@ func New(opts Options) (*Server, error) {
 		WriteTimeout:          60 * time.Second,
 		IdleTimeout:           120 * time.Second,
 		BodyLimit:             1 << 20,
+		// c.IP() is X-Forwarded-For only from a trusted proxy, which must
+		// set the header to the client's address rather than append to
+		// what the client sent: Fiber takes the first valid address.
+		EnableTrustedProxyCheck: len(opts.TrustedProxies) > 0,
+		TrustedProxies:          opts.TrustedProxies,
+		ProxyHeader:             proxyHeader(opts.TrustedProxies),
+		EnableIPValidation:      true,
 	})
 	s.metrics.registerGauges(opts.Grader, opts.Store)
 	opts.Grader.SetObserver(s.metrics.observeGrading)
 	s.routes()
 	return s, nil
+}
+
+func proxyHeader(trusted []string) string {
+	if len(trusted) == 0 {
+		return ""
+	}
+	return fiber.HeaderXForwardedFor
 }
 
 // App returns the Fiber application, for serving and for app.Test.

@@ -28,6 +28,7 @@ type config struct {
 	AuthRate   int
 	CacheLabs  int
 	Queue      int
+	Proxies    []string // trusted load balancers: IPs or CIDR ranges
 }
 
 // stringList is a repeatable flag.
@@ -52,6 +53,7 @@ var configVars = []struct {
 	{"PORTAL_GRADER_CACHE_LABS", "grader-cache-labs", "0", "labs each grader worker keeps warm (0: all); lower it to save about 9 MB per lab per worker"},
 	{"PORTAL_GRADER_QUEUE", "grader-queue", "0", "grading jobs that may wait for a slot before callers get 503 busy (0: eight per slot)"},
 	{"PORTAL_AUTH_RATE", "auth-rate", "30", "login and signup requests per minute per client address (raise it for load tests from one address)"},
+	{"PORTAL_TRUSTED_PROXIES", "trusted-proxies", "", "comma-separated IPs or CIDR ranges of load balancers whose X-Forwarded-For names the client; they must set it, not append to it"},
 }
 
 // setting registers one configVars entry as a string flag whose default is
@@ -131,6 +133,7 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 	addr, dataDir, databaseURL, contentDir := get("addr"), get("data-dir"), get("database-url"), get("content-dir")
 	logFormat, logLevel, baseURL := get("log-format"), get("log-level"), get("base-url")
 	authRate, cacheLabs, queue := get("auth-rate"), get("grader-cache-labs"), get("grader-queue")
+	proxies := get("trusted-proxies")
 	var labs stringList
 	fs.Var(&labs, "labs-dir", "")
 	fs.Usage = func() { serveUsage(fs.Output()) }
@@ -151,6 +154,11 @@ func parseServeConfig(args []string, getenv func(string) string, fs *flag.FlagSe
 	}
 	if c.Queue, err = wholeNumber("grader-queue", *queue, 0); err != nil {
 		return c, err
+	}
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			c.Proxies = append(c.Proxies, p)
+		}
 	}
 	c.LabsDirs = labs
 	if len(c.LabsDirs) == 0 {
@@ -190,6 +198,11 @@ func (c config) validate() error {
 	for _, d := range c.LabsDirs {
 		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
 			errs = append(errs, fmt.Errorf("labs-dir %q: not a readable folder", d))
+		}
+	}
+	for _, p := range c.Proxies {
+		if _, _, err := net.ParseCIDR(p); err != nil && net.ParseIP(p) == nil {
+			errs = append(errs, fmt.Errorf("trusted-proxies %q: want an IP address or a CIDR range", p))
 		}
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -78,6 +79,14 @@ func TestServeConfig(t *testing.T) {
 		{name: "bad queue", args: []string{"--grader-queue", "-2"}, wantErr: "grader-queue"},
 		{name: "bad cache size", env: map[string]string{"PORTAL_GRADER_CACHE_LABS": "lots"}, wantErr: "grader-cache-labs"},
 		{name: "bad auth rate", args: []string{"--auth-rate", "0"}, wantErr: "auth-rate"},
+		{name: "trusted proxies", env: map[string]string{"PORTAL_TRUSTED_PROXIES": "10.0.0.5, 192.168.0.0/16,"},
+			check: func(c config) string {
+				if strings.Join(c.Proxies, " ") != "10.0.0.5 192.168.0.0/16" {
+					return fmt.Sprintf("trusted proxies %q, want 10.0.0.5 and 192.168.0.0/16", c.Proxies)
+				}
+				return ""
+			}},
+		{name: "bad trusted proxy", args: []string{"--trusted-proxies", "10.0.0.5,lb.internal"}, wantErr: `trusted-proxies "lb.internal"`},
 		{name: "database url", env: map[string]string{"PORTAL_DATABASE_URL": "postgres://ladder:pw@db:5432/ladder"},
 			check: func(c config) string {
 				if c.DBURL != "postgres://ladder:pw@db:5432/ladder" {
