@@ -14,7 +14,6 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/csrf"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 	"github.com/golang-jwt/jwt/v5"
 
 	"ladder/domain"
@@ -267,24 +266,26 @@ func siteOrigin(baseURL string) string {
 	return scheme + "://" + host
 }
 
-// authLimits throttle login and signup per client address, and failed
-// logins per account, answering 429 with Retry-After.
+// perIPLimit and perAccountLimit throttle login and signup per client
+// address, and failed logins per account, answering 429 with
+// Retry-After. They count in the database, so attempts on every replica
+// add up.
 func (s *Server) perIPLimit() fiber.Handler {
-	return limiter.New(limiter.Config{
-		Max:          s.limits.AuthPerIP,
-		Expiration:   time.Minute,
-		KeyGenerator: func(c *fiber.Ctx) string { return "ip:" + c.IP() },
-		LimitReached: tooMany,
+	return s.windowLimit(windowRule{
+		max:     s.limits.AuthPerIP,
+		window:  time.Minute,
+		key:     func(c *fiber.Ctx) string { return "auth:ip:" + c.IP() },
+		reached: tooMany,
 	})
 }
 
 func (s *Server) perAccountLimit() fiber.Handler {
-	return limiter.New(limiter.Config{
-		Max:                    s.limits.FailedLoginsPerAccount,
-		Expiration:             15 * time.Minute,
-		SkipSuccessfulRequests: true, // only failed logins count
-		KeyGenerator:           func(c *fiber.Ctx) string { return "acct:" + strings.ToLower(strings.TrimSpace(requestEmail(c))) },
-		LimitReached:           tooMany,
+	return s.windowLimit(windowRule{
+		max:          s.limits.FailedLoginsPerAccount,
+		window:       15 * time.Minute,
+		failuresOnly: true,
+		key:          func(c *fiber.Ctx) string { return "login:acct:" + strings.ToLower(strings.TrimSpace(requestEmail(c))) },
+		reached:      tooMany,
 	})
 }
 

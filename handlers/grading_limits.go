@@ -1,12 +1,11 @@
 package handlers
 
 import (
+	"context"
 	"strconv"
-	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/limiter"
 
 	"ladder/labs"
 )
@@ -47,43 +46,24 @@ func gradingCaller(c *fiber.Ctx) labs.Caller {
 	return labs.Caller{Key: "ip:" + c.IP()}
 }
 
-// inFlight counts each caller's jobs that are being graded now.
-type inFlight struct {
-	mu sync.Mutex
-	n  map[string]int
-}
-
-func (f *inFlight) enter(key string, limit int) bool {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.n[key] >= limit {
-		return false
-	}
-	f.n[key]++
-	return true
-}
-
-func (f *inFlight) leave(key string) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.n[key]--; f.n[key] <= 0 {
-		delete(f.n, key)
-	}
-}
+// leaseTTL bounds how long a job of a replica that died keeps counting
+// against its caller. A job ends long before: the grader's deadline is
+// labs.DefaultTimeout and its queue is short.
+const leaseTTL = time.Minute
 
 // gradingLimit guards the run and submit routes: it bounds the jobs one
 // caller may have in flight and per minute (429 with Retry-After past
 // either), and passes the caller to the grader pool, which queues fairly
-// between callers and keeps workers for signed-in learners.
+// between callers and keeps workers for signed-in learners. Both counts
+// are the database's, so a caller's jobs on every replica add up.
 func (s *Server) gradingLimit() fiber.Handler {
 	l := s.limits
-	busy := &inFlight{n: map[string]int{}}
 	perMinute := func(limit int) fiber.Handler {
-		return limiter.New(limiter.Config{
-			Max:          limit,
-			Expiration:   time.Minute,
-			KeyGenerator: func(c *fiber.Ctx) string { return gradingCaller(c).Key },
-			LimitReached: func(c *fiber.Ctx) error {
+		return s.windowLimit(windowRule{
+			max:    limit,
+			window: time.Minute,
+			key:    func(c *fiber.Ctx) string { return "grade:" + gradingCaller(c).Key },
+			reached: func(c *fiber.Ctx) error {
 				return fiber.NewError(fiber.StatusTooManyRequests, s.text(c, "err.grading_per_minute"))
 			},
 		})
@@ -98,11 +78,20 @@ func (s *Server) gradingLimit() fiber.Handler {
 		if caller.SignedIn {
 			limit, quota = l.GradingInFlightPerAccount, accountPerMinute
 		}
-		if !busy.enter(caller.Key, limit) {
+		lease, ok, err := s.store.TakeLease(c.UserContext(), caller.Key, limit, leaseTTL)
+		if err != nil {
+			return err
+		}
+		if !ok {
 			c.Set(fiber.HeaderRetryAfter, retryAfter)
 			return fiber.NewError(fiber.StatusTooManyRequests, s.text(c, "err.grading_in_flight"))
 		}
-		defer busy.leave(caller.Key)
+		defer func() {
+			// The client may have gone; the lease must end all the same.
+			if err := s.store.Release(context.WithoutCancel(c.UserContext()), lease); err != nil {
+				s.log.Warn("release a grading lease", "err", err)
+			}
+		}()
 		c.SetUserContext(labs.WithCaller(c.UserContext(), caller))
 		return quota(c)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"ladder/labs"
 	"ladder/labs/labstest"
+	"ladder/store/pgtest"
 )
 
 func TestMain(m *testing.M) {
@@ -15,6 +16,7 @@ func TestMain(m *testing.M) {
 		if sharedPool != nil {
 			sharedPool.Close()
 		}
+		pgtest.Stop()
 	})
 }
 

@@ -195,10 +195,14 @@ func serve(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	srv, err := handlers.New(handlers.Options{Options: domain.Options{Store: st, Content: idx, Labs: cat, Grader: grader, Logger: log}, BaseURL: cfg.BaseURL, JWTKey: key,
-		Limits: handlers.Limits{AuthPerIP: cfg.AuthRate}})
+		Limits: handlers.Limits{AuthPerIP: cfg.AuthRate}, TrustedProxies: cfg.Proxies})
 	if err != nil {
 		return err
 	}
+	sweepCtx, stopSweep := context.WithCancel(ctx)
+	swept := make(chan struct{})
+	go func() { defer close(swept); sweepLimits(sweepCtx, st, log, 5*time.Minute) }()
+	defer func() { stopSweep(); <-swept }() // before the store closes
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
@@ -218,6 +222,25 @@ func serve(ctx context.Context, e env, args []string) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// sweepLimits deletes, every so often, the rate-limit windows that have
+// ended and the grading leases that have expired, so those tables hold
+// only what still counts. Every replica sweeps; the deletes are the same
+// whoever runs them.
+func sweepLimits(ctx context.Context, st *store.Store, log *slog.Logger, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if _, err := st.SweepLimits(ctx); err != nil && ctx.Err() == nil {
+				log.Warn("sweep the limits' counters", "err", err)
+			}
+		}
+	}
 }
 
 // openServeStore opens the server's database and applies pending
