@@ -590,10 +590,10 @@ func TestReplicasShareLoginRateLimit(t *testing.T) {
 
 // Replicas deployed together start together on a fresh database: each
 // must come up, though all of them find the migrations and the search
-// index to be done.
+// index to be done. Three make a collision likelier than two.
 func TestReplicasStartTogether(t *testing.T) {
 	dbURL := pgtest.NewDatabase(t)
-	rs := startReplicas(t, dbURL, 2, 100000, true)
+	rs := startReplicas(t, dbURL, 3, 100000, true)
 	for _, r := range rs {
 		var labs []struct{ ID string }
 		if st := getJSON(t, r.base, "/api/v1/labs", "", &labs); st != 200 || len(labs) == 0 {
