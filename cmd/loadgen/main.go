@@ -4,6 +4,10 @@
 // count. It prints throughput, latency percentiles per route, errors by
 // status and the submissions the server acknowledged, then checks through
 // the API that every acknowledged submission is stored with its verdict.
+//
+// Given several base URLs (replicas on one database), it spreads the
+// learners over them round-robin, each learner keeping to its base as one
+// browser session would, and reports each base's share.
 package main
 
 import (
@@ -20,6 +24,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -33,27 +38,35 @@ import (
 )
 
 type options struct {
-	addr        string
+	addr        string // one base URL, or several separated by commas
 	learners    int
 	duration    time.Duration
 	maxRequests int64
 	think       time.Duration
 	seed        int64
-	pid         int
+	pids        []int // the servers', to report their peak memory
 	prefix      string
 }
 
+// gradingRoutes are the routes whose latency is reported per base.
+var gradingRoutes = []string{"lab_run", "lab_submit"}
+
 func main() {
 	var o options
-	flag.StringVar(&o.addr, "addr", "http://127.0.0.1:8080", "portal base URL (loopback only)")
+	flag.StringVar(&o.addr, "addr", "http://127.0.0.1:8080", "portal base URL, or several separated by commas (loopback only); learners are spread over them round-robin")
 	flag.IntVar(&o.learners, "learners", 50, "simulated learners")
 	flag.DurationVar(&o.duration, "duration", 30*time.Second, "how long to run")
 	flag.Int64Var(&o.maxRequests, "max-requests", 50000, "stop after this many requests")
 	flag.DurationVar(&o.think, "think", 500*time.Millisecond, "mean pause between a learner's actions")
 	flag.Int64Var(&o.seed, "seed", 1, "random seed")
-	flag.IntVar(&o.pid, "pid", 0, "the server's process id, to report its peak memory and its workers'")
+	pids := flag.String("pid", "", "the server's process id, or several separated by commas, to report their peak memory and their workers'")
 	flag.StringVar(&o.prefix, "prefix", "", "email prefix for the simulated learners (default: from the time)")
 	flag.Parse()
+	var err error
+	if o.pids, err = parsePIDs(*pids); err != nil {
+		fmt.Fprintln(os.Stderr, "loadgen:", err)
+		os.Exit(2)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	rep, err := Run(ctx, o)
@@ -75,6 +88,7 @@ type job struct {
 }
 
 type ack struct {
+	base   string // where it was acknowledged, and where it is checked
 	token  string
 	id     int64
 	passed bool
@@ -94,13 +108,26 @@ type recorder struct {
 	netErrs  int
 	acks     []ack
 	requests atomic.Int64
+	bases    map[string]*BaseReport
 }
 
-func (r *recorder) add(route string, at time.Time, d time.Duration, status int) {
+func (r *recorder) add(base, route string, at time.Time, d time.Duration, status int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.lat[route] = append(r.lat[route], sample{at, d})
 	r.statuses[status]++
+	b := r.bases[base]
+	b.Routes[route]++
+	if slices.Contains(gradingRoutes, route) {
+		b.Grading[route] = append(b.Grading[route], d)
+	}
+}
+
+// sent counts a request to base, answered or not.
+func (r *recorder) sent(base string) {
+	r.mu.Lock()
+	r.bases[base].Requests++
+	r.mu.Unlock()
 }
 
 // Report is the outcome of a run.
@@ -115,18 +142,69 @@ type Report struct {
 	Verified   int
 	Lost       int
 	Mismatched int
-	PeakRSS    int64 // server, bytes (VmHWM)
-	WorkersRSS int64 // its grader workers' peak, summed
+	PeakRSS    int64 // server, bytes (VmHWM); with several servers, their sum
+	WorkersRSS int64 // their grader workers' peaks, summed
+	Bases      []*BaseReport
+	Servers    []ServerMemory // one a -pid, in its order
+}
+
+// BaseReport is one base URL's share of a run.
+type BaseReport struct {
+	URL      string
+	Learners int
+	Requests int                        // sent, answered or not
+	Routes   map[string]int             // answers by route
+	Grading  map[string][]time.Duration // latencies of the grading routes, as answered
+}
+
+// ServerMemory is one server's peak memory and its grader workers'.
+type ServerMemory struct {
+	PID        int
+	PeakRSS    int64
+	WorkersRSS int64
+}
+
+// parseBases splits -addr into base URLs, each on loopback.
+func parseBases(addr string) ([]string, error) {
+	var bases []string
+	for _, b := range strings.Split(addr, ",") {
+		b = strings.TrimRight(strings.TrimSpace(b), "/")
+		u, err := url.Parse(b)
+		if err != nil {
+			return nil, err
+		}
+		if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			return nil, errors.New("loadgen only targets loopback addresses")
+		}
+		if slices.Contains(bases, b) {
+			return nil, fmt.Errorf("base URL %s is given twice", b)
+		}
+		bases = append(bases, b)
+	}
+	return bases, nil
+}
+
+// parsePIDs reads -pid: empty, or process ids separated by commas.
+func parsePIDs(v string) ([]int, error) {
+	if strings.TrimSpace(v) == "" {
+		return nil, nil
+	}
+	var pids []int
+	for _, f := range strings.Split(v, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n <= 0 {
+			return nil, fmt.Errorf("-pid %q: want process ids separated by commas", v)
+		}
+		pids = append(pids, n)
+	}
+	return pids, nil
 }
 
 // Run executes one load run against o.addr.
 func Run(ctx context.Context, o options) (*Report, error) {
-	u, err := url.Parse(o.addr)
+	bases, err := parseBases(o.addr)
 	if err != nil {
 		return nil, err
-	}
-	if ip := net.ParseIP(u.Hostname()); u.Hostname() != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return nil, errors.New("loadgen only targets loopback addresses")
 	}
 	jobs, guides, err := catalog()
 	if err != nil {
@@ -135,7 +213,10 @@ func Run(ctx context.Context, o options) (*Report, error) {
 	if o.prefix == "" {
 		o.prefix = "lg" + strconv.FormatInt(time.Now().UnixNano()%1e9, 36)
 	}
-	rec := &recorder{lat: map[string][]sample{}, statuses: map[int]int{}}
+	rec := &recorder{lat: map[string][]sample{}, statuses: map[int]int{}, bases: map[string]*BaseReport{}}
+	for _, b := range bases {
+		rec.bases[b] = &BaseReport{URL: b, Routes: map[string]int{}, Grading: map[string][]time.Duration{}}
+	}
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 512, MaxConnsPerHost: 0}}
 	ctx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
@@ -145,13 +226,22 @@ func Run(ctx context.Context, o options) (*Report, error) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			l := &learner{o: o, c: client, rec: rec, rnd: rand.New(rand.NewSource(o.seed + int64(i))), email: fmt.Sprintf("%s-%d@example.com", o.prefix, i)}
+			base := bases[i%len(bases)] // a learner is one browser session: one base for all its requests
+			l := &learner{o: o, c: client, rec: rec, base: base, rnd: rand.New(rand.NewSource(o.seed + int64(i))), email: fmt.Sprintf("%s-%d@example.com", o.prefix, i)}
 			l.live(ctx, jobs, guides)
 		}(i)
 	}
 	wg.Wait()
 	rep := &Report{Elapsed: time.Since(start), Requests: rec.requests.Load(), Routes: map[string][]time.Duration{}, Steady: map[string][]time.Duration{},
 		Statuses: rec.statuses, NetErrors: rec.netErrs, Acked: len(rec.acks)}
+	for i, b := range bases {
+		br := rec.bases[b]
+		br.Learners = o.learners / len(bases)
+		if i < o.learners%len(bases) {
+			br.Learners++
+		}
+		rep.Bases = append(rep.Bases, br)
+	}
 	for route, samples := range rec.lat {
 		for _, smp := range samples {
 			rep.Routes[route] = append(rep.Routes[route], smp.d)
@@ -166,7 +256,7 @@ func Run(ctx context.Context, o options) (*Report, error) {
 			ID     int64 `json:"id"`
 			Passed bool  `json:"passed"`
 		}
-		status, err := call(context.Background(), client, o.addr, "GET", "/api/v1/submissions/"+strconv.FormatInt(a.id, 10), a.token, nil, &got)
+		status, err := call(context.Background(), client, a.base, "GET", "/api/v1/submissions/"+strconv.FormatInt(a.id, 10), a.token, nil, &got)
 		switch {
 		case err != nil || status != 200:
 			rep.Lost++
@@ -176,11 +266,14 @@ func Run(ctx context.Context, o options) (*Report, error) {
 			rep.Verified++
 		}
 	}
-	if o.pid > 0 {
-		rep.PeakRSS = peakRSS(o.pid)
-		for _, child := range proc.Children(o.pid) {
-			rep.WorkersRSS += peakRSS(child)
+	for _, pid := range o.pids {
+		m := ServerMemory{PID: pid, PeakRSS: peakRSS(pid)}
+		for _, child := range proc.Children(pid) {
+			m.WorkersRSS += peakRSS(child)
 		}
+		rep.Servers = append(rep.Servers, m)
+		rep.PeakRSS += m.PeakRSS
+		rep.WorkersRSS += m.WorkersRSS
 	}
 	return rep, nil
 }
@@ -215,6 +308,7 @@ type learner struct {
 	c     *http.Client
 	rec   *recorder
 	rnd   *rand.Rand
+	base  string
 	email string
 	token string
 }
@@ -223,8 +317,9 @@ func (l *learner) do(ctx context.Context, route, method, path string, body, out 
 	if l.rec.requests.Add(1) > l.o.maxRequests {
 		return 0, false
 	}
+	l.rec.sent(l.base)
 	t0 := time.Now()
-	status, err := call(ctx, l.c, l.o.addr, method, path, l.token, body, out)
+	status, err := call(ctx, l.c, l.base, method, path, l.token, body, out)
 	if err != nil {
 		if ctx.Err() != nil {
 			return 0, false
@@ -240,7 +335,7 @@ func (l *learner) do(ctx context.Context, route, method, path string, body, out 
 	case http.StatusTooManyRequests:
 		route += " (limited)" // the per-caller grading limits: as fast, and as deliberate
 	}
-	l.rec.add(route, t0, time.Since(t0), status)
+	l.rec.add(l.base, route, t0, time.Since(t0), status)
 	return status, true
 }
 
@@ -282,7 +377,7 @@ func (l *learner) live(ctx context.Context, jobs []job, guides []string) {
 			status, ok = l.do(ctx, "lab_submit", "POST", "/api/v1/labs/"+j.lab+"/submissions", map[string]string{"sql": j.sql}, &v)
 			if status == 201 || (status == 422 && v.ID != 0) {
 				l.rec.mu.Lock()
-				l.rec.acks = append(l.rec.acks, ack{token: l.token, id: v.ID, passed: v.Passed})
+				l.rec.acks = append(l.rec.acks, ack{base: l.base, token: l.token, id: v.ID, passed: v.Passed})
 				l.rec.mu.Unlock()
 			}
 		default:
@@ -369,8 +464,32 @@ func (r *Report) print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "\nnetwork errors: %d\n", r.NetErrors)
 	fmt.Fprintf(w, "submissions acknowledged: %d, verified stored: %d, lost: %d, wrong verdict: %d\n", r.Acked, r.Verified, r.Lost, r.Mismatched)
-	if r.PeakRSS > 0 {
-		fmt.Fprintf(w, "peak RSS: server %.1f MB, grader workers %.1f MB (sum of peaks)\n", float64(r.PeakRSS)/(1<<20), float64(r.WorkersRSS)/(1<<20))
+	mb := func(b int64) float64 { return float64(b) / (1 << 20) }
+	if len(r.Bases) > 1 {
+		ms := func(x time.Duration) float64 { return float64(x.Microseconds()) / 1000 }
+		fmt.Fprintf(w, "per base:\n%-24s %8s %9s", "base", "learners", "requests")
+		for _, g := range gradingRoutes {
+			fmt.Fprintf(w, " %18s", g+" p50/p99 ms")
+		}
+		fmt.Fprintln(w)
+		for _, b := range r.Bases {
+			fmt.Fprintf(w, "%-24s %8d %9d", b.URL, b.Learners, b.Requests)
+			for _, g := range gradingRoutes {
+				d := b.Grading[g]
+				sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+				fmt.Fprintf(w, " %18s", fmt.Sprintf("%.1f / %.1f", ms(percentile(d, .5)), ms(percentile(d, .99))))
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	switch {
+	case len(r.Servers) > 1:
+		for _, s := range r.Servers {
+			fmt.Fprintf(w, "peak RSS of pid %d: server %.1f MB, grader workers %.1f MB (sum of peaks)\n", s.PID, mb(s.PeakRSS), mb(s.WorkersRSS))
+		}
+		fmt.Fprintf(w, "peak RSS of all %d: servers %.1f MB, grader workers %.1f MB, total %.1f MB\n", len(r.Servers), mb(r.PeakRSS), mb(r.WorkersRSS), mb(r.PeakRSS+r.WorkersRSS))
+	case r.PeakRSS > 0:
+		fmt.Fprintf(w, "peak RSS: server %.1f MB, grader workers %.1f MB (sum of peaks)\n", mb(r.PeakRSS), mb(r.WorkersRSS))
 	}
 }
 
