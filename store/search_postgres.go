@@ -23,10 +23,20 @@ const searchTablePostgres = `CREATE TABLE search_index (
 	body    TEXT COLLATE "C" NOT NULL
 )`
 
+// searchLockKey is the advisory lock a replica holds while it rebuilds the
+// search index; like migrationLockKey, it only has to be Ladder's own.
+const searchLockKey int64 = 0x1add_e2_0002
+
 func (s *Store) rebuildSearchPostgres(ctx context.Context, docs []SearchDoc) (bool, error) {
 	sum := searchFingerprint(docs) + ":" + fmt.Sprint(len(searchTablePostgres))
 	rebuilt := false
 	err := s.transact(ctx, func(tx *sql.Tx) error {
+		// Replicas starting together would each drop and create the table
+		// at once, and all but one fail. Under the lock they take turns,
+		// and the later ones read the fingerprint the first one wrote.
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, searchLockKey); err != nil {
+			return fmt.Errorf("store: lock the search index: %w", err)
+		}
 		var have string
 		err := tx.QueryRowContext(ctx, `SELECT value FROM app_meta WHERE key = 'search_index'
 			AND to_regclass('search_index') IS NOT NULL`).Scan(&have)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 )
 
@@ -197,6 +199,47 @@ func TestSearchIndexRebuildIsOneTransaction(t *testing.T) {
 		}
 		if got, _ := hits(t, s, SearchQuery{Terms: []string{"partition"}}); len(got) != 2 {
 			t.Errorf("after a failed rebuild the old index answers %v, want its 2 documents", got)
+		}
+	})
+}
+
+// Replicas that start together on one database each rebuild the index at
+// once: all succeed, exactly one rebuilds, and the index is whole.
+func TestConcurrentSearchIndexRebuilds(t *testing.T) {
+	ctx := context.Background()
+	eachEngine(t, func(t *testing.T, db testDB) {
+		stores := []*Store{db.open(t, Options{})}
+		for i := 0; i < 3; i++ {
+			stores = append(stores, db.open(t, Options{SkipMigrations: true}))
+		}
+		var wg sync.WaitGroup
+		var rebuilt atomic.Int32
+		errs := make(chan error, len(stores))
+		start := make(chan struct{})
+		for _, s := range stores {
+			wg.Add(1)
+			go func(s *Store) {
+				defer wg.Done()
+				<-start
+				ok, err := s.RebuildSearchIndex(ctx, searchFixture)
+				if err != nil {
+					errs <- err
+				} else if ok {
+					rebuilt.Add(1)
+				}
+			}(s)
+		}
+		close(start)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Error(err)
+		}
+		if rebuilt.Load() != 1 {
+			t.Errorf("%d of %d concurrent rebuilds rebuilt the index, want exactly 1", rebuilt.Load(), len(stores))
+		}
+		if got, _ := hits(t, stores[3], SearchQuery{Terms: []string{"partition"}}); len(got) == 0 {
+			t.Error("after concurrent rebuilds the index finds nothing")
 		}
 	})
 }
