@@ -264,6 +264,12 @@ func runTxOn(ctx context.Context, db interface {
 		return err
 	}
 	if err = tx.Commit(); err != nil {
+		if ctx.Err() != nil {
+			// database/sql rolled back when ctx ended, and Commit says only
+			// "already rolled back": the deadline is the cause, and callers
+			// answer it with 503, not 500.
+			err = errors.Join(ctx.Err(), err)
+		}
 		return fmt.Errorf("store: commit: %w", err)
 	}
 	return nil

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -260,4 +262,27 @@ func TestMigrationNumbering(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A transaction whose context ends before it commits reports the context's
+// error, which callers answer with 503, not database/sql's bare
+// "transaction has already been committed or rolled back".
+func TestCommitAfterTheContextEndedNamesTheContext(t *testing.T) {
+	eachStore(t, func(t *testing.T, s *Store) {
+		ctx, cancel := context.WithCancel(context.Background())
+		err := s.runTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO app_meta (key, value) VALUES ('late', 'x')`); err != nil {
+				return err
+			}
+			cancel()
+			return nil
+		})
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("commit after the context ended: %v, want it to wrap context.Canceled", err)
+		}
+		var n int
+		if err := s.read.QueryRowContext(context.Background(), `SELECT count(*) FROM app_meta WHERE key = 'late'`).Scan(&n); err != nil || n != 0 {
+			t.Fatalf("the transaction's row: %d, %v; want it rolled back", n, err)
+		}
+	})
 }
