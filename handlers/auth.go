@@ -101,6 +101,11 @@ func (s *Server) authenticate(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	info, err := s.resolveToken(c, raw)
+	if err != nil && status(err) == fiber.StatusServiceUnavailable {
+		// The database, not the token, failed: the caller keeps the
+		// session and is told to retry, rather than refused or signed out.
+		return err
+	}
 	if err != nil {
 		if via == "bearer" {
 			return errUnauthorized

@@ -36,17 +36,31 @@ func status(err error) int {
 		return fe.Code
 	case errors.Is(err, store.ErrNotFound):
 		return fiber.StatusNotFound
-	case errors.Is(err, labs.ErrBusy), errors.Is(err, context.DeadlineExceeded):
+	case errors.Is(err, labs.ErrBusy), errors.Is(err, context.DeadlineExceeded), store.IsUnavailable(err):
 		// A store call that ran out of its deadline found the database
-		// too busy (or gone): the request may succeed in a moment.
+		// too busy, and one that could not reach it found it gone: either
+		// way the request may succeed in a moment.
 		return fiber.StatusServiceUnavailable
 	}
 	return fiber.StatusInternalServerError
 }
 
+// retryAfter is a 503's Retry-After, in seconds: a lost database takes
+// longer to come back (a restart, a failover) than a busy one to drain.
+func retryAfter(err error) string {
+	if store.IsUnavailable(err) {
+		return "5"
+	}
+	return "2"
+}
+
 // errDatabaseBusy is what a client reads when the database did not answer
 // in time.
 const errDatabaseBusy = "the database is busy; try again in a moment"
+
+// errDatabaseUnavailable is what a client reads when the database could
+// not be reached.
+const errDatabaseUnavailable = "the database is unavailable; try again in a moment"
 
 // messageKey is the one map from an operation's refusal to the catalog key
 // a page shows; ok is false for errors that are not the user's to fix.
@@ -84,6 +98,8 @@ func (s *Server) apiMessage(err error, code int) string {
 		return strings.Join(parts, "; ")
 	case errors.As(err, &de):
 		return de.Msg
+	case code == fiber.StatusServiceUnavailable && store.IsUnavailable(err):
+		return errDatabaseUnavailable
 	case code == fiber.StatusServiceUnavailable && errors.Is(err, context.DeadlineExceeded):
 		return errDatabaseBusy
 	case code == fiber.StatusServiceUnavailable:
@@ -103,12 +119,14 @@ func (s *Server) apiMessage(err error, code int) string {
 func (s *Server) handleError(c *fiber.Ctx, err error) error {
 	code := status(err)
 	if code == fiber.StatusServiceUnavailable {
-		c.Set(fiber.HeaderRetryAfter, "2")
+		c.Set(fiber.HeaderRetryAfter, retryAfter(err))
 	}
-	if code >= 500 && code != fiber.StatusServiceUnavailable {
+	switch {
+	case code >= 500 && code != fiber.StatusServiceUnavailable:
 		s.log.Error("request failed", "request_id", requestID(c), "path", strings.Clone(c.Path()), "err", err)
-	}
-	if errors.Is(err, context.DeadlineExceeded) {
+	case code == fiber.StatusServiceUnavailable && store.IsUnavailable(err):
+		s.log.Warn("database unavailable", "request_id", requestID(c), "path", strings.Clone(c.Path()), "err", err)
+	case errors.Is(err, context.DeadlineExceeded):
 		s.log.Warn("database did not answer in time", "request_id", requestID(c), "path", strings.Clone(c.Path()), "err", err)
 	}
 	c.Status(code)
@@ -122,6 +140,8 @@ func (s *Server) handleError(c *fiber.Ctx, err error) error {
 		data.Heading, data.Message = s.msgs.T(lang, "error.404.title"), s.msgs.T(lang, key)
 	case code == fiber.StatusNotFound:
 		data.Heading, data.Message = s.msgs.T(lang, "error.404.title"), s.msgs.T(lang, "error.404.body")
+	case code == fiber.StatusServiceUnavailable && store.IsUnavailable(err):
+		data.Heading, data.Message = s.msgs.T(lang, "error.unavailable.title"), s.msgs.T(lang, "error.unavailable.body")
 	case code >= 500:
 		data.Heading, data.Message = s.msgs.T(lang, "error.500.title"), s.msgs.T(lang, "error.500.body")
 	case ok:

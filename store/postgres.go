@@ -62,6 +62,9 @@ func OpenPostgres(ctx context.Context, databaseURL string, opts Options) (*Store
 	db.SetMaxOpenConns(PostgresMaxConns)
 	db.SetMaxIdleConns(PostgresMaxConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
+	// No health check of our own: before reusing a connection idle for
+	// over a second pgx pings it and a dead one is discarded, so after the
+	// server restarts the pool renews itself (TestIsUnavailableOnStoppedPostgres).
 	// One pool serves reads and writes: PostgreSQL has no single-writer
 	// rule, and one pool keeps the connection budget plain.
 	s := &Store{read: db, write: db, dialect: postgresDialect, path: shown, clock: opts.Now, timeout: opts.Timeout}

@@ -3,6 +3,8 @@
 // otherwise a throwaway cluster that the first test to ask for a database
 // starts from Debian's postgresql binaries (initdb into a temporary folder,
 // a server that listens only on a unix socket there), which Stop ends.
+// A test that stops and restarts its server gets a cluster of its own
+// (NewCluster), always from the local binaries.
 //
 // Tests skip PostgreSQL only when the binaries are missing and CI is unset;
 // with CI set a missing server fails them.
@@ -52,11 +54,16 @@ var (
 
 // server is where the test databases are made.
 type server struct {
-	adminURL string  // a URL on which CREATE DATABASE works
-	admin    *sql.DB // connected to adminURL
-	dir      string  // the throwaway cluster's folder, "" for an outside server
-	proc     *os.Process
-	exited   chan struct{} // closed when the throwaway server has exited
+	adminURL string    // a URL on which CREATE DATABASE works
+	admin    *sql.DB   // connected to adminURL
+	dir      string    // the throwaway cluster's folder, "" for an outside server
+	pg       *postgres // the throwaway cluster's server process, nil for an outside server
+}
+
+// postgres is one run of a throwaway cluster's server process.
+type postgres struct {
+	proc   *os.Process
+	exited chan struct{} // closed when the process has exited
 }
 
 // NewDatabase creates an empty database with a unique name and returns its
@@ -135,17 +142,23 @@ func Stop() {
 		return
 	}
 	srv.admin.Close()
-	if srv.proc == nil {
+	if srv.pg == nil {
 		return
 	}
-	srv.proc.Signal(syscall.SIGINT) // fast shutdown: ends sessions, then exits
-	select {
-	case <-srv.exited:
-	case <-time.After(30 * time.Second):
-		srv.proc.Kill()
-		<-srv.exited
-	}
+	srv.pg.stop()
 	os.RemoveAll(srv.dir)
+}
+
+// stop ends the server with a fast shutdown (it ends the sessions, then
+// exits) and waits until the process is gone, so its socket is too.
+func (pg *postgres) stop() {
+	pg.proc.Signal(syscall.SIGINT)
+	select {
+	case <-pg.exited:
+	case <-time.After(30 * time.Second):
+		pg.proc.Kill()
+		<-pg.exited
+	}
 }
 
 // Main runs the tests and then Stop, for a TestMain that does nothing else.
@@ -257,22 +270,51 @@ func asServerUser(dir string) (*syscall.Credential, error) {
 const port = "5432"
 
 func startCluster(bin, dir string) (*server, error) {
+	cred, err := initCluster(bin, dir)
+	if err != nil {
+		return nil, err
+	}
+	pg, err := launch(bin, dir, cred)
+	if err != nil {
+		return nil, err
+	}
+	srv := &server{dir: dir, pg: pg, adminURL: clusterURL(dir, "postgres")}
+	if srv.admin, err = connect(srv.adminURL); err != nil {
+		pg.stop()
+		return nil, fmt.Errorf("pgtest: connect to the test cluster: %w", err)
+	}
+	return srv, nil
+}
+
+// initCluster makes a new cluster in dir/data, owned by the user that will
+// run its server, and returns that user's credential (nil for oneself).
+func initCluster(bin, dir string) (*syscall.Credential, error) {
 	cred, err := asServerUser(dir)
 	if err != nil {
 		return nil, err
 	}
-	data := filepath.Join(dir, "data")
 	ctx, cancel := context.WithTimeout(context.Background(), startTimeout)
 	defer cancel()
-	initdb := exec.CommandContext(ctx, filepath.Join(bin, "initdb"), "-D", data, "-U", "postgres",
+	initdb := exec.CommandContext(ctx, filepath.Join(bin, "initdb"), "-D", filepath.Join(dir, "data"), "-U", "postgres",
 		"--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync")
 	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
 	if out, err := initdb.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("pgtest: initdb: %v\n%s", err, out)
 	}
-	srv := &server{dir: dir, exited: make(chan struct{})}
+	return cred, nil
+}
+
+// clusterURL names database db of the throwaway cluster in dir.
+func clusterURL(dir, db string) string {
+	return "postgres://postgres@/" + db + "?host=" + url.QueryEscape(dir) + "&port=" + port + "&sslmode=disable"
+}
+
+// launch starts the server of the cluster in dir and waits, at most
+// startTimeout, until it accepts connections.
+func launch(bin, dir string, cred *syscall.Credential) (*postgres, error) {
+	pg := &postgres{exited: make(chan struct{})}
 	started, ready := make(chan error, 1), make(chan error, 1)
-	go srv.run(filepath.Join(bin, "postgres"), data, cred, started, ready)
+	go pg.run(filepath.Join(bin, "postgres"), dir, cred, started, ready)
 	if err := <-started; err != nil {
 		return nil, err
 	}
@@ -281,18 +323,12 @@ func startCluster(bin, dir string) (*server, error) {
 		if err != nil {
 			return nil, err
 		}
-	case <-ctx.Done():
-		srv.proc.Kill()
-		<-srv.exited
+	case <-time.After(startTimeout):
+		pg.proc.Kill()
+		<-pg.exited
 		return nil, fmt.Errorf("pgtest: the server did not start within %s; its log is %s", startTimeout, filepath.Join(dir, "postgres.log"))
 	}
-	srv.adminURL = "postgres://postgres@/postgres?host=" + url.QueryEscape(dir) + "&port=" + port + "&sslmode=disable"
-	if srv.admin, err = connect(srv.adminURL); err != nil {
-		srv.proc.Kill()
-		<-srv.exited
-		return nil, fmt.Errorf("pgtest: connect to the test cluster: %w", err)
-	}
-	return srv, nil
+	return pg, nil
 }
 
 // readyLine is what the server logs once it accepts connections; the
@@ -300,21 +336,22 @@ func startCluster(bin, dir string) (*server, error) {
 const readyLine = "database system is ready to accept connections"
 
 // run starts the server and waits for it to exit. It reports on started
-// once the process runs (srv.proc is set then) or could not be started, and
+// once the process runs (pg.proc is set then) or could not be started, and
 // on ready once it accepts connections or has exited. The goroutine keeps its OS
 // thread: the server gets SIGQUIT (immediate shutdown) when the thread that
 // started it ends, and a locked thread ends only with this process, so a
 // test binary that dies does not leave a server behind.
-func (srv *server) run(postgres, data string, cred *syscall.Credential, started, ready chan<- error) {
+func (pg *postgres) run(exe, dir string, cred *syscall.Credential, started, ready chan<- error) {
 	runtime.LockOSThread()
-	defer close(srv.exited)
-	logFile, err := os.Create(filepath.Join(srv.dir, "postgres.log"))
+	defer close(pg.exited)
+	// Appending keeps the log of earlier runs of a cluster that restarts.
+	logFile, err := os.OpenFile(filepath.Join(dir, "postgres.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		started <- fmt.Errorf("pgtest: %w", err)
 		return
 	}
 	defer logFile.Close()
-	cmd := exec.Command(postgres, "-D", data, "-k", srv.dir, "-p", port,
+	cmd := exec.Command(exe, "-D", filepath.Join(dir, "data"), "-k", dir, "-p", port,
 		"-c", "listen_addresses=", "-c", "max_connections=200", "-c", "lc_messages=C",
 		// A throwaway cluster needs no durability.
 		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off")
@@ -328,7 +365,7 @@ func (srv *server) run(postgres, data string, cred *syscall.Credential, started,
 		started <- fmt.Errorf("pgtest: start postgres: %w", err)
 		return
 	}
-	srv.proc = cmd.Process
+	pg.proc = cmd.Process
 	started <- nil
 	lines := bufio.NewScanner(stderr)
 	var early strings.Builder

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"ladder/content"
+	"ladder/labs"
+	"ladder/store"
+	"ladder/store/pgtest"
+)
+
+// The contract's "PostgreSQL lost while serving": with the server stopped
+// under a running portal, /readyz answers 503 and requests get 503 with
+// Retry-After, quickly; nothing acknowledged is lost; and once the server
+// is back the portal serves again by itself.
+func TestPostgresLostWhileServing(t *testing.T) {
+	cluster := pgtest.NewCluster(t)
+	idx, err := content.Load(content.Files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := labs.Load([]labs.Source{labs.Embedded()}, idx.Framework, idx.Renderer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const labID = "filter-sort-orders"
+	solution := cat.Lab(labID).Solution
+
+	addr := freeAddr(t)
+	base := "http://" + addr
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	logs := &lockedBuffer{}
+	go func() {
+		done <- run(ctx, []string{"serve", "--addr", addr, "--data-dir", t.TempDir()},
+			envFrom(map[string]string{"PORTAL_DATABASE_URL": cluster.URL()}), nil, io.Discard, logs)
+	}()
+	// A bounded client: a request that hangs while the database is down
+	// fails the test instead of stalling it.
+	client := &http.Client{Timeout: 10 * time.Second}
+	type answer struct {
+		status int
+		header http.Header
+		body   string
+	}
+	call := func(method, path, token string, body any) answer {
+		t.Helper()
+		var r io.Reader
+		if body != nil {
+			b, _ := json.Marshal(body)
+			r = bytes.NewReader(b)
+		}
+		req, _ := http.NewRequest(method, base+path, r)
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return answer{resp.StatusCode, resp.Header, string(b)}
+	}
+	waitReady := func(what string) {
+		t.Helper()
+		deadline := time.Now().Add(30 * time.Second)
+		for {
+			resp, err := client.Get(base + "/readyz")
+			if err == nil {
+				resp.Body.Close()
+				if resp.StatusCode == 200 {
+					return
+				}
+			}
+			select {
+			case err := <-done:
+				t.Fatalf("serve returned %v while waiting for /readyz %s", err, what)
+			default:
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("/readyz %s: not 200 within 30s (last: %v)", what, err)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	waitReady("at start")
+
+	if a := call("POST", "/api/v1/auth/signup", "", map[string]string{"email": "ada@example.com", "password": "correct horse battery", "display_name": "Ada"}); a.status != 201 {
+		t.Fatalf("signup: %d %s", a.status, a.body)
+	}
+	var login struct {
+		Token string
+		User  struct{ ID int64 }
+	}
+	a := call("POST", "/api/v1/auth/login", "", map[string]string{"email": "ada@example.com", "password": "correct horse battery"})
+	if err := json.Unmarshal([]byte(a.body), &login); a.status != 200 || err != nil || login.Token == "" {
+		t.Fatalf("login: %d %s", a.status, a.body)
+	}
+	acked := map[int64]bool{} // submission ids the portal answered 2xx for
+	submit := func() answer {
+		t.Helper()
+		a := call("POST", "/api/v1/labs/"+labID+"/submissions", login.Token, map[string]string{"sql": solution})
+		if a.status/100 == 2 {
+			var v struct {
+				ID     int64
+				Passed bool
+			}
+			if err := json.Unmarshal([]byte(a.body), &v); err != nil || v.ID == 0 || !v.Passed {
+				t.Fatalf("submission answered %d without a passing stored attempt: %s", a.status, a.body)
+			}
+			acked[v.ID] = true
+		}
+		return a
+	}
+	if a := submit(); a.status != 201 {
+		t.Fatalf("submission before the outage: %d %s", a.status, a.body)
+	}
+
+	cluster.Stop(t)
+	logsBefore := logs.lines()
+	requests := 0
+	for _, tt := range []struct {
+		name string
+		do   func() answer
+	}{
+		{"readyz", func() answer { return call("GET", "/readyz", "", nil) }},
+		{"progress", func() answer { return call("GET", "/api/v1/me/progress", login.Token, nil) }},
+		{"submission", submit},
+		{"second submission", submit},
+		{"progress again", func() answer { return call("GET", "/api/v1/me/progress", login.Token, nil) }},
+	} {
+		start := time.Now()
+		a := tt.do()
+		requests++
+		if d := time.Since(start); d > 3*time.Second {
+			t.Errorf("%s while the database is down took %s, want an answer within 3s", tt.name, d)
+		}
+		if a.status != 503 {
+			t.Errorf("%s while the database is down: %d %s, want 503", tt.name, a.status, a.body)
+		}
+		if tt.name != "readyz" && (a.header.Get("Retry-After") == "" || !strings.Contains(a.body, `"error":"the database is unavailable`)) {
+			t.Errorf("%s while the database is down: Retry-After %q, body %s; want Retry-After and the API's error", tt.name, a.header.Get("Retry-After"), a.body)
+		}
+	}
+	// Each request logs its line and its cause; nothing else runs on its
+	// own against the database to fill the log while it is gone.
+	if n := logs.lines() - logsBefore; n > 3*requests {
+		t.Errorf("%d log lines for %d requests while the database was down:\n%s", n, requests, logs.String())
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("serve returned while the database was down: %v", err)
+	default:
+	}
+
+	cluster.Start(t)
+	waitReady("after the database came back")
+	// A pooled connection that outlived the outage may fail one request,
+	// with a 503; the ones after it must succeed.
+	for i := 0; ; i++ {
+		a := submit()
+		if a.status == 201 {
+			break
+		}
+		if a.status != 503 || i == 2 {
+			t.Fatalf("submission %d after the restart: %d %s", i, a.status, a.body)
+		}
+	}
+	if a := call("GET", "/api/v1/me/progress", login.Token, nil); a.status != 200 || !strings.Contains(a.body, `"id":"`+labID+`"`) {
+		t.Errorf("progress after the restart: %d %.300s", a.status, a.body)
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("serve: %v", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("server did not stop")
+	}
+	st, err := store.OpenPostgres(context.Background(), cluster.URL(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	stored, err := st.Submissions(context.Background(), login.User.ID, labID, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[int64]bool{}
+	for _, s := range stored {
+		ids[s.ID] = true
+	}
+	for id := range acked {
+		if !ids[id] {
+			t.Errorf("acknowledged submission %d is not stored", id)
+		}
+	}
+	if len(stored) != len(acked) {
+		t.Errorf("%d submissions stored, %d answered 2xx: want them equal", len(stored), len(acked))
+	}
+}
+
+// lockedBuffer is a log that a test may read while the server writes it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func (b *lockedBuffer) lines() int { return strings.Count(b.String(), "\n") }
