@@ -339,15 +339,32 @@ func (l *learner) do(ctx context.Context, route, method, path string, body, out 
 	return status, true
 }
 
+// untilServed posts like do, and tries again after a busy answer (503),
+// as a person would: a burst of signups at the start meets a busy database
+// and would otherwise leave learners who never sign in.
+func (l *learner) untilServed(ctx context.Context, route, path string, body, out any) (int, bool) {
+	for try := 1; ; try++ {
+		status, ok := l.do(ctx, route, "POST", path, body, out)
+		if !ok || status != http.StatusServiceUnavailable || try == 5 {
+			return status, ok
+		}
+		select {
+		case <-ctx.Done():
+			return status, false
+		case <-time.After(time.Duration(try) * time.Second):
+		}
+	}
+}
+
 func (l *learner) live(ctx context.Context, jobs []job, guides []string) {
 	const password = "load-test-password"
-	if _, ok := l.do(ctx, "signup", "POST", "/api/v1/auth/signup", map[string]string{"email": l.email, "password": password, "display_name": "Load"}, nil); !ok {
-		return
+	if status, ok := l.untilServed(ctx, "signup", "/api/v1/auth/signup", map[string]string{"email": l.email, "password": password, "display_name": "Load"}, nil); !ok || (status != 201 && status != 409) {
+		return // 409: an earlier try was stored after all
 	}
 	var login struct {
 		Token string `json:"token"`
 	}
-	if status, ok := l.do(ctx, "login", "POST", "/api/v1/auth/login", map[string]string{"email": l.email, "password": password}, &login); !ok || status != 200 {
+	if status, ok := l.untilServed(ctx, "login", "/api/v1/auth/login", map[string]string{"email": l.email, "password": password}, &login); !ok || status != 200 {
 		return
 	}
 	l.token = login.Token
