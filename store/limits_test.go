@@ -25,6 +25,32 @@ func replicas(t *testing.T, db testDB, c *clock) (a, b *Store) {
 	return db.open(t, Options{Now: c.now}), db.open(t, Options{Now: c.now, SkipMigrations: true})
 }
 
+// onBoth runs fn n times at once, alternating between the replicas a and
+// b, and fails the test on any error.
+func onBoth(t *testing.T, n int, a, b *Store, fn func(i int, s *Store) error) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		s := a
+		if i%2 == 1 {
+			s = b
+		}
+		wg.Add(1)
+		go func(i int, s *Store) {
+			defer wg.Done()
+			if err := fn(i, s); err != nil {
+				errs <- err
+			}
+		}(i, s)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+}
+
 func TestHitCountsAWindowThenStartsAgain(t *testing.T) {
 	eachEngine(t, func(t *testing.T, db testDB) {
 		ctx := context.Background()
@@ -63,29 +89,11 @@ func TestConcurrentHitsOnTwoReplicasEachCountOnce(t *testing.T) {
 		a, b := replicas(t, db, newClock())
 		const n = 40
 		got := make([]int, n)
-		var wg sync.WaitGroup
-		errs := make(chan error, n)
-		for i := 0; i < n; i++ {
-			s := a
-			if i%2 == 1 {
-				s = b
-			}
-			wg.Add(1)
-			go func(i int, s *Store) {
-				defer wg.Done()
-				w, err := s.Hit(ctx, "acct:ada@example.com", time.Minute)
-				if err != nil {
-					errs <- err
-					return
-				}
-				got[i] = w.Hits
-			}(i, s)
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			t.Fatal(err)
-		}
+		onBoth(t, n, a, b, func(i int, s *Store) error {
+			w, err := s.Hit(ctx, "acct:ada@example.com", time.Minute)
+			got[i] = w.Hits
+			return err
+		})
 		sort.Ints(got)
 		for i, h := range got {
 			if h != i+1 {
@@ -174,29 +182,13 @@ func TestConcurrentLeasesGrantExactlyTheLimit(t *testing.T) {
 		a, b := replicas(t, db, newClock())
 		const tries, limit = 20, 3
 		var granted atomic.Int32
-		var wg sync.WaitGroup
-		errs := make(chan error, tries)
-		for i := 0; i < tries; i++ {
-			s := a
-			if i%2 == 1 {
-				s = b
+		onBoth(t, tries, a, b, func(_ int, s *Store) error {
+			_, ok, err := s.TakeLease(ctx, "ip:198.51.100.7", limit, time.Minute)
+			if ok {
+				granted.Add(1)
 			}
-			wg.Add(1)
-			go func(s *Store) {
-				defer wg.Done()
-				_, ok, err := s.TakeLease(ctx, "ip:198.51.100.7", limit, time.Minute)
-				if err != nil {
-					errs <- err
-				} else if ok {
-					granted.Add(1)
-				}
-			}(s)
-		}
-		wg.Wait()
-		close(errs)
-		for err := range errs {
-			t.Fatal(err)
-		}
+			return err
+		})
 		if granted.Load() != limit {
 			t.Fatalf("%d leases granted to %d racing callers, want exactly %d", granted.Load(), tries, limit)
 		}

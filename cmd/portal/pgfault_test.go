@@ -12,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"ladder/content"
-	"ladder/labs"
 	"ladder/store"
 	"ladder/store/pgtest"
 )
@@ -24,27 +22,13 @@ import (
 // is back the portal serves again by itself.
 func TestPostgresLostWhileServing(t *testing.T) {
 	cluster := pgtest.NewCluster(t)
-	idx, err := content.Load(content.Files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := labs.Load([]labs.Source{labs.Embedded()}, idx.Framework, idx.Renderer)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const labID = "filter-sort-orders"
-	solution := cat.Lab(labID).Solution
+	good := solution(t, labID)
 
 	addr := freeAddr(t)
 	base := "http://" + addr
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
 	logs := &lockedBuffer{}
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr, "--data-dir", t.TempDir()},
-			envFrom(map[string]string{"PORTAL_DATABASE_URL": cluster.URL()}), nil, io.Discard, logs)
-	}()
+	srv := serveHere(t, []string{"--addr", addr, "--data-dir", t.TempDir()}, map[string]string{"PORTAL_DATABASE_URL": cluster.URL()}, logs)
 	// A bounded client: a request that hangs while the database is down
 	// fails the test instead of stalling it.
 	client := &http.Client{Timeout: 10 * time.Second}
@@ -77,25 +61,14 @@ func TestPostgresLostWhileServing(t *testing.T) {
 	}
 	waitReady := func(what string) {
 		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
-		for {
+		srv.waitFor("/readyz 200 "+what, 30*time.Second, func() bool {
 			resp, err := client.Get(base + "/readyz")
-			if err == nil {
-				resp.Body.Close()
-				if resp.StatusCode == 200 {
-					return
-				}
+			if err != nil {
+				return false
 			}
-			select {
-			case err := <-done:
-				t.Fatalf("serve returned %v while waiting for /readyz %s", err, what)
-			default:
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("/readyz %s: not 200 within 30s (last: %v)", what, err)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
+			resp.Body.Close()
+			return resp.StatusCode == 200
+		})
 	}
 	waitReady("at start")
 
@@ -113,7 +86,7 @@ func TestPostgresLostWhileServing(t *testing.T) {
 	acked := map[int64]bool{} // submission ids the portal answered 2xx for
 	submit := func() answer {
 		t.Helper()
-		a := call("POST", "/api/v1/labs/"+labID+"/submissions", login.Token, map[string]string{"sql": solution})
+		a := call("POST", "/api/v1/labs/"+labID+"/submissions", login.Token, map[string]string{"sql": good})
 		if a.status/100 == 2 {
 			var v struct {
 				ID     int64
@@ -161,11 +134,7 @@ func TestPostgresLostWhileServing(t *testing.T) {
 	if n := logs.lines() - logsBefore; n > 3*requests {
 		t.Errorf("%d log lines for %d requests while the database was down:\n%s", n, requests, logs.String())
 	}
-	select {
-	case err := <-done:
-		t.Fatalf("serve returned while the database was down: %v", err)
-	default:
-	}
+	srv.running("while the database was down")
 
 	cluster.Start(t)
 	waitReady("after the database came back")
@@ -184,15 +153,7 @@ func TestPostgresLostWhileServing(t *testing.T) {
 		t.Errorf("progress after the restart: %d %.300s", a.status, a.body)
 	}
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("server did not stop")
-	}
+	srv.stop()
 	st, err := store.OpenPostgres(context.Background(), cluster.URL(), store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -242,25 +203,12 @@ func (b *lockedBuffer) lines() int { return strings.Count(b.String(), "\n") }
 // those graded while the database went away.
 func TestAcknowledgedSubmissionsSurviveALostDatabase(t *testing.T) {
 	cluster := pgtest.NewCluster(t)
-	idx, err := content.Load(content.Files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := labs.Load([]labs.Source{labs.Embedded()}, idx.Framework, idx.Renderer)
-	if err != nil {
-		t.Fatal(err)
-	}
 	const labID = "filter-sort-orders"
-	solution := cat.Lab(labID).Solution
+	good := solution(t, labID)
 	addr := freeAddr(t)
 	base := "http://" + addr
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr, "--data-dir", t.TempDir(), "--log-level", "error"},
-			envFrom(map[string]string{"PORTAL_DATABASE_URL": cluster.URL()}), nil, io.Discard, io.Discard)
-	}()
+	srv := serveHere(t, []string{"--addr", addr, "--data-dir", t.TempDir(), "--log-level", "error"},
+		map[string]string{"PORTAL_DATABASE_URL": cluster.URL()}, io.Discard)
 	client := &http.Client{Timeout: 15 * time.Second}
 	ready := func() bool {
 		resp, err := client.Get(base + "/readyz")
@@ -270,21 +218,7 @@ func TestAcknowledgedSubmissionsSurviveALostDatabase(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode == 200
 	}
-	waitFor := func(what string, cond func() bool) {
-		t.Helper()
-		deadline := time.Now().Add(60 * time.Second)
-		for !cond() {
-			select {
-			case err := <-done:
-				t.Fatalf("serve returned %v while waiting for %s", err, what)
-			default:
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: not within 60s", what)
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
+	waitFor := func(what string, cond func() bool) { t.Helper(); srv.waitFor(what, 60*time.Second, cond) }
 	waitFor("/readyz at start", ready)
 
 	const learners = 4
@@ -315,7 +249,7 @@ func TestAcknowledgedSubmissionsSurviveALostDatabase(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			body, _ := json.Marshal(map[string]string{"sql": solution})
+			body, _ := json.Marshal(map[string]string{"sql": good})
 			for {
 				select {
 				case <-stop:
@@ -374,10 +308,7 @@ func TestAcknowledgedSubmissionsSurviveALostDatabase(t *testing.T) {
 		t.Errorf("%d answers were neither 201 nor 503 with Retry-After: %v", len(bad), bad)
 	}
 
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("serve: %v", err)
-	}
+	srv.stop()
 	st, err := store.OpenPostgres(context.Background(), cluster.URL(), store.Options{})
 	if err != nil {
 		t.Fatal(err)

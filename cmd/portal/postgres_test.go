@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -98,15 +99,9 @@ func TestServeOnPostgres(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	done := make(chan error, 1)
 	var logs bytes.Buffer
 	dataDir := t.TempDir()
-	go func() {
-		done <- run(ctx, []string{"serve", "--addr", addr, "--data-dir", dataDir},
-			envFrom(map[string]string{"PORTAL_DATABASE_URL": dbURL}), nil, io.Discard, &syncWriter{w: &logs})
-	}()
+	srv := serveHere(t, []string{"--addr", addr, "--data-dir", dataDir}, map[string]string{"PORTAL_DATABASE_URL": dbURL}, &syncWriter{w: &logs})
 	base := "http://" + addr
 	status := func(path string) (int, string) {
 		resp, err := http.Get(base + path)
@@ -119,22 +114,7 @@ func TestServeOnPostgres(t *testing.T) {
 	}
 	waitStatus := func(path string, want int) {
 		t.Helper()
-		deadline := time.Now().Add(30 * time.Second)
-		for {
-			code, body := status(path)
-			if code == want {
-				return
-			}
-			select {
-			case err := <-done:
-				t.Fatalf("serve returned %v while waiting for %s %d", err, path, want)
-			default:
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: %d %s, want %d", path, code, body, want)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
+		srv.waitFor(fmt.Sprintf("%s %d", path, want), 30*time.Second, func() bool { code, _ := status(path); return code == want })
 	}
 	waitStatus("/readyz", 200)
 	if _, body := status("/metrics"); !strings.Contains(body, `ladder_db_open_connections{engine="postgres",pool="main"}`) ||
@@ -148,15 +128,7 @@ func TestServeOnPostgres(t *testing.T) {
 	pgtest.SetReachable(t, dbURL, true)
 	waitStatus("/readyz", 200)
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("serve: %v", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("server did not stop")
-	}
+	srv.stop()
 	// The signing key is the database's, shared by every replica on it, not
 	// a file only this one has.
 	if _, err := os.Stat(filepath.Join(dataDir, jwtKeyFile)); err == nil {

@@ -240,6 +240,16 @@ func getJSON(t *testing.T, base, path, token string, out any) int {
 // solutions are known-good answers to a few embedded labs.
 func solutions(t *testing.T) []struct{ lab, sql string } {
 	t.Helper()
+	var out []struct{ lab, sql string }
+	for _, id := range []string{"filter-sort-orders", "customers-without-orders", "duplicate-keys", "clean-raw-orders-feed"} {
+		out = append(out, struct{ lab, sql string }{id, solution(t, id)})
+	}
+	return out
+}
+
+// solution is an embedded lab's reference solution.
+func solution(t *testing.T, labID string) string {
+	t.Helper()
 	idx, err := content.Load(content.Files)
 	if err != nil {
 		t.Fatal(err)
@@ -248,15 +258,11 @@ func solutions(t *testing.T) []struct{ lab, sql string } {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []struct{ lab, sql string }
-	for _, id := range []string{"filter-sort-orders", "customers-without-orders", "duplicate-keys", "clean-raw-orders-feed"} {
-		l := cat.Lab(id)
-		if l == nil {
-			t.Fatalf("no lab %s in the embedded catalog", id)
-		}
-		out = append(out, struct{ lab, sql string }{id, l.Solution})
+	l := cat.Lab(labID)
+	if l == nil {
+		t.Fatalf("no lab %s in the embedded catalog", labID)
 	}
-	return out
+	return l.Solution
 }
 
 // Two replicas on one PostgreSQL database, with no PORTAL_JWT_SECRET:
