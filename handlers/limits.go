@@ -33,7 +33,7 @@ func (s *Server) windowLimit(r windowRule) fiber.Handler {
 		if err != nil {
 			return err
 		}
-		wait := retrySeconds(w.ResetAt.Sub(s.store.Now()))
+		wait := retrySeconds(w.ResetAt.Sub(s.now()))
 		c.Set("X-RateLimit-Limit", limit)
 		c.Set("X-RateLimit-Reset", strconv.Itoa(wait))
 		if w.Hits > r.max {

@@ -58,8 +58,7 @@ func (s *Store) Unhit(ctx context.Context, key string, w Window) error {
 // Lease is one job counted against its caller until Release, or until it
 // expires if the replica that took it died.
 type Lease struct {
-	ID  int64
-	Key string
+	ID int64
 }
 
 // TakeLease counts a job for key when fewer than limit are counted, and
@@ -88,7 +87,7 @@ func (s *Store) TakeLease(ctx context.Context, key string, limit int, ttl time.D
 			return nil
 		}
 		id, err := insertID(ctx, tx, `INSERT INTO limit_leases (key, expires_at) VALUES (?, ?)`, key, formatTime(now.Add(ttl)))
-		lease = Lease{ID: id, Key: key}
+		lease = Lease{ID: id}
 		return err
 	})
 	if err != nil {
